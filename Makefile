@@ -1,0 +1,44 @@
+# One entry point for the course. `make site` and `make test` are the README's two commands.
+.PHONY: site test setup setup-test book check lint bench lock clean serve
+SHELL := bash
+.SHELLFLAGS := -eo pipefail -c
+VENV := .venv/bin
+BOOK_FLAGS := --all -W -n --keep-going
+
+site: setup book ## set up and build the course site into _build/html
+	@echo
+	@echo "The course site is in $(CURDIR)/_build/html (open index.html)."
+	@echo "Serve it locally: make serve  (then open http://127.0.0.1:8000)"
+
+test: setup-test ## set up and run every test: lint, units, notebooks, book build, browser
+	$(VENV)/ruff check kfcourse tests bench
+	$(VENV)/python -m pytest
+
+setup:
+	@bash scripts/setup.sh
+
+setup-test:
+	@bash scripts/setup.sh --test
+
+book: ## build the book (warnings are errors)
+	$(VENV)/jupyter-book build $(BOOK_FLAGS) .
+
+check: ## lint the shipped scenarios
+	$(VENV)/kfcourse check
+
+lint:
+	$(VENV)/ruff check kfcourse tests bench
+	$(VENV)/ruff format --check kfcourse tests bench
+
+bench: setup ## run every benchmark in bench/
+	for f in bench/bench_*.py; do $(VENV)/python "$$f"; done
+
+lock: ## re-pin Python packages after changing pyproject.toml
+	uv pip compile pyproject.toml --all-extras --python-version 3.11 -q -o requirements/dev.lock
+	uv pip compile pyproject.toml --extra app --python-version 3.11 -q -o binder/requirements.txt
+
+serve:
+	$(VENV)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build

@@ -1,0 +1,26 @@
+"""Helper code for *Leading Together*, a course on leadership in health care.
+
+Import cost matters in notebooks, so this module imports nothing heavy: pandas,
+matplotlib and the widget libraries load only when a function that needs them runs.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public names resolved lazily (PEP 562), so `import kfcourse` stays cheap.
+_LAZY = {
+    "starter_checkin": "kfcourse.widgets.checkin",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kfcourse' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -1,0 +1,1 @@
+"""Summaries of journals with pandas: a learner's own, and an instructor's class report."""

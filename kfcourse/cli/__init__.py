@@ -1,0 +1,1 @@
+"""The `kfcourse` command line: one module per group of subcommands."""

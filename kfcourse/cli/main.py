@@ -1,0 +1,59 @@
+"""Entry point of the `kfcourse` command.
+
+Each subcommand lives in its own module under `kfcourse.cli` and exposes
+`register(subparsers)`, which adds its parser and sets `func` to a callable
+taking the parsed arguments and returning an exit code. Modules are imported
+only to build the parser, so `kfcourse --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from kfcourse import __version__
+
+# Order here is the order in `kfcourse --help`.
+COMMAND_MODULES = (
+    "kfcourse.cli.scenario_commands",  # check, play, new-scenario
+    "kfcourse.cli.journal_commands",  # journal show|export|import, class-report
+)
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kfcourse",
+        description="Tools for the Leading Together course: check and play scenarios, "
+        "keep and export your journal.",
+    )
+    parser.add_argument("--version", action="version", version=f"kfcourse {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:  # a group not built yet must not break the others
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The learner's journal: entries, a versioned store, import and export. Pure Python."""

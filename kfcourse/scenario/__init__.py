@@ -1,0 +1,1 @@
+"""Scenarios: the role-play domain (model, loading, lint, engine). Pure Python, no widgets."""
