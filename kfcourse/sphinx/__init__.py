@@ -1,18 +1,31 @@
 """Sphinx extension of the course: kernel-free exercises in book pages, served offline.
 
-Add ``kfcourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``.
+Add ``kfcourse.sphinx`` to ``sphinx.extra_extensions`` in ``_config.yml``. Each part lives in
+its own module under ``kfcourse.sphinx`` with a ``setup(app)`` function, listed in ``PARTS``.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from kfcourse import __version__
-from kfcourse.sphinx import offline_widgets
+
+PARTS = (
+    "kfcourse.sphinx.offline_widgets",  # widget scripts served from the book, not a CDN
+    "kfcourse.sphinx.journal_directives",  # reflection forms and the browser journal
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    offline_widgets.setup(app)
+    for name in PARTS:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:  # a part not built yet must not break the others
+            if exc.name != name:
+                raise
+            continue
+        module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
