@@ -15,6 +15,7 @@ from kfcourse import __version__
 
 PARTS = (
     "kfcourse.sphinx.offline_widgets",  # widget scripts served from the book, not a CDN
+    "kfcourse.sphinx.accessibility",  # repairs to the theme's markup for screen readers
     "kfcourse.sphinx.journal_directives",  # reflection forms and the browser journal
 )
 

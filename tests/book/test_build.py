@@ -1,0 +1,54 @@
+"""The book builds with warnings as errors, and nothing in it points at another host."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BookBuild
+from tests.toc import toc_pages
+
+pytestmark = pytest.mark.book
+
+# Script, style, image and font sources must be local; ordinary links (<a href>) may go anywhere.
+REMOTE_ASSET = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref=["']?(?:https?:)?//[^"'>]*["'][^>]*rel=["']?(?:stylesheet|preload|modulepreload|icon)"""
+    r"""|<link\b[^>]*rel=["']?(?:stylesheet|preload|modulepreload|icon)["']?[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_book_builds_without_warnings(book_build: BookBuild) -> None:
+    assert book_build.returncode == 0, book_build.output[-4000:]
+    warnings = [line for line in book_build.output.splitlines() if "WARNING" in line
+                and "Kernel is running over TCP" not in line]
+    assert warnings == []
+
+
+def test_every_toc_page_is_built(book_html: Path) -> None:
+    missing = [doc for doc in toc_pages() if not (book_html / f"{doc}.html").exists()]
+    assert missing == []
+
+
+def test_no_page_loads_assets_from_another_host(book_html: Path) -> None:
+    offenders = []
+    for path in [*book_html.rglob("*.html"), *book_html.rglob("*.css")]:
+        if "_static/kf-vendor" in path.as_posix():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{path.relative_to(book_html)}: {m.group(0)[:120]}"
+                      for m in REMOTE_ASSET.finditer(text)]
+    assert offenders == []
+
+
+def test_widget_scripts_are_served_locally_and_once(book_html: Path) -> None:
+    html = (book_html / "exercises" / "checkin.html").read_text(encoding="utf-8")
+    for name in ("kf-widgets-config.js", "require.min.js", "embed-amd.js"):
+        assert html.count(f"_static/kf-vendor/{name}") == 1, name
+    assert "application/vnd.jupyter.widget-state+json" in html
+    chapter = (book_html / "chapters" / "welcome.html").read_text(encoding="utf-8")
+    assert "embed-amd.js" not in chapter  # only pages with widgets load the manager

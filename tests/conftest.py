@@ -1,0 +1,147 @@
+"""Shared fixtures: the built book, a local server for it, and a watched Chromium page.
+
+The book is built once per test session, exactly as the README builds it (warnings are errors).
+Browser tests run in Debian's chromium through Playwright; every request to a host other than
+127.0.0.1 is aborted and recorded, and a test that caused one fails.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR = ROOT / "_build"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1"}
+LOCAL_SCHEMES = {"data", "blob", "about", "file"}
+
+
+@dataclass
+class BookBuild:
+    html: Path
+    returncode: int
+    output: str
+
+
+@pytest.fixture(scope="session")
+def book_build() -> BookBuild:
+    """Build the whole book once, as `make book` does, and keep its output for the build test."""
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build", "--all", "-W", "-n", "--keep-going", str(ROOT),
+    ]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    return BookBuild(BUILD_DIR / "html", proc.returncode, proc.stdout + proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def book_html(book_build: BookBuild) -> Path:
+    if book_build.returncode != 0 or not (book_build.html / "index.html").exists():
+        pytest.fail(f"the book did not build:\n{book_build.output[-4000:]}")
+    return book_build.html
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(book_html: Path) -> Iterator[str]:
+    server, url = serve(book_html)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run `make setup-test` (it installs it as root).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test may need to refuse: outside requests and console errors."""
+
+    external_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in LOCAL_SCHEMES or parsed.hostname in LOCAL_HOSTS
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser: Any, page_log: PageLog) -> Iterator[Any]:
+    """A fresh browser context and page; fails the test if anything left 127.0.0.1."""
+    context = browser.new_context(service_workers="block")
+
+    def guard(route: Any) -> None:
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            page_log.external_requests.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda msg: page_log.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda exc: page_log.console_errors.append(f"pageerror: {exc}"))
+    yield page
+    context.close()
+    assert not page_log.external_requests, (
+        f"requests to other hosts (must be none): {page_log.external_requests}"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Run the fast tests first so that a broken unit shows before the long book build.
+    slow = {"browser", "book"}
+    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in slow))
+
+
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

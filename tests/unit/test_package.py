@@ -1,0 +1,75 @@
+"""The package's foundations: a light import, the command line's contract, the offline widget files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx.errors import ConfigError
+
+import kfcourse
+from kfcourse.cli.main import main
+from kfcourse.sphinx import offline_widgets
+
+HEAVY = ("pandas", "matplotlib", "ipywidgets", "anywidget", "sphinx", "yaml", "jsonschema")
+
+
+def test_import_is_light() -> None:
+    code = f"import json, sys, kfcourse; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_lazy_attribute_and_unknown_name() -> None:
+    assert callable(kfcourse.starter_checkin)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = kfcourse.nope
+
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"kfcourse {kfcourse.__version__}"
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "usage: kfcourse" in capsys.readouterr().err
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["no-such-command"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_console_script_runs() -> None:
+    exe = Path(sys.executable).with_name("kfcourse")
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("kfcourse ")
+
+
+def test_checkin_escapes_its_question() -> None:
+    box = kfcourse.starter_checkin("<img src=x onerror=alert(1)> & <b>bold</b>")
+    heading = box.children[0].value
+    assert "<img" not in heading and "<b>" not in heading
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in heading
+
+
+def test_checkin_offers_every_level_and_no_default() -> None:
+    choices = kfcourse.starter_checkin().children[1]
+    assert len(choices.options) == 4 and choices.value is None
+
+
+def test_offline_widget_files_are_staged(tmp_path: Path) -> None:
+    node_modules = offline_widgets.find_node_modules(Path(__file__).parent)
+    offline_widgets.stage(node_modules, tmp_path)
+    vendored = {p.name for p in (tmp_path / offline_widgets.VENDOR).iterdir()}
+    assert {"require.min.js", "embed-amd.js", "kf-widgets-config.js"} <= vendored
+    assert any(name.endswith(".woff2") for name in vendored)
+
+
+def test_missing_widget_files_are_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="make setup"):
+        offline_widgets.find_node_modules(tmp_path)
