@@ -1,0 +1,159 @@
+"""Entries of the journal: one constructor per kind, returning plain JSON-ready dicts.
+
+Entries stay plain dicts (the JSON shape of schema 1) so loading 10,000 of them costs no more
+than parsing them, and fields written by a newer course survive untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kfcourse.journal.clock import new_id, now
+from kfcourse.journal.errors import JournalError
+from kfcourse.journal.schema import entry_problems
+
+Entry = dict[str, Any]
+
+
+def _course_version() -> str:
+    from kfcourse import __version__
+
+    return __version__
+
+
+def _base(kind: str, extra: Mapping[str, Any], source: str | None) -> Entry:
+    stamp = now()
+    entry: Entry = {
+        "id": new_id(),
+        "kind": kind,
+        "created": stamp,
+        "updated": stamp,
+        "course_version": _course_version(),
+    }
+    if source:
+        entry["source"] = source
+    entry.update({k: v for k, v in extra.items() if v is not None})
+    return entry
+
+
+def check_entry(entry: Mapping[str, Any]) -> None:
+    """Raise JournalError with the first problems if `entry` does not fit schema 1."""
+    found = entry_problems(dict(entry))
+    if found:
+        raise JournalError("This entry does not fit the journal format: " + "; ".join(found[:3]))
+
+
+def roleplay(
+    scenario_id: str,
+    scenario_hash: str,
+    side: str,
+    trace: Iterable[Mapping[str, Any]],
+    *,
+    measures_start: Mapping[str, float] | None = None,
+    measures_end: Mapping[str, float] | None = None,
+    ending: str | None = None,
+    completed: bool | None = None,
+    source: str | None = "jupyter",
+    **extra: Any,
+) -> Entry:
+    """A run through a scenario: which one (id and content hash), the side played, the decisions."""
+    entry = _base(
+        "roleplay",
+        {
+            "scenario_id": scenario_id,
+            "scenario_hash": scenario_hash,
+            "side": side,
+            "trace": [dict(step) for step in trace],
+            "measures_start": dict(measures_start) if measures_start is not None else None,
+            "measures_end": dict(measures_end) if measures_end is not None else None,
+            "ending": ending,
+            "completed": completed,
+            **extra,
+        },
+        source,
+    )
+    check_entry(entry)
+    return entry
+
+
+def reflection(
+    *,
+    model: str = "gibbs",
+    stages: Mapping[str, str] | None = None,
+    variant: str | None = None,
+    prompt: str | None = None,
+    text: str | None = None,
+    draft: bool | None = None,
+    source: str | None = "jupyter",
+    **extra: Any,
+) -> Entry:
+    """A reflection: Gibbs stages (full or short form) or a free prompt and text."""
+    fields: dict[str, Any] = {"model": model, "prompt": prompt, "text": text, "draft": draft}
+    if model != "free":
+        fields["stages"] = dict(stages or {})
+        fields["variant"] = variant
+    entry = _base("reflection", {**fields, **extra}, source)
+    check_entry(entry)
+    return entry
+
+
+def self_rating(
+    instrument: str,
+    items: Mapping[str, float | None] | Iterable[Mapping[str, Any]],
+    *,
+    moment: str | None = None,
+    scale: tuple[float, float] | None = None,
+    source: str | None = "jupyter",
+    **extra: Any,
+) -> Entry:
+    """A self-rating, e.g. the trust check before or after a role-play."""
+    if isinstance(items, Mapping):
+        rows = [{"item": key, "value": value} for key, value in items.items()]
+    else:
+        rows = [dict(row) for row in items]
+    fields: dict[str, Any] = {"instrument": instrument, "items": rows, "moment": moment}
+    if scale is not None:
+        fields["scale"] = {"min": scale[0], "max": scale[1]}
+    entry = _base("self_rating", {**fields, **extra}, source)
+    check_entry(entry)
+    return entry
+
+
+def exercise_answer(
+    exercise: str,
+    answer: Any,
+    *,
+    question: str | None = None,
+    source: str | None = "jupyter",
+    **extra: Any,
+) -> Entry:
+    """The answer to an exercise that is not a role-play, reflection or rating."""
+    entry = _base("exercise_answer", {"exercise": exercise, "question": question, **extra}, source)
+    entry["answer"] = answer  # kept even when None: null is a legitimate answer
+    check_entry(entry)
+    return entry
+
+
+def touched(entry: Mapping[str, Any], **changes: Any) -> Entry:
+    """A copy of `entry` with `changes` applied and `updated` set to now (same id)."""
+    new = dict(entry)
+    new.update(changes)
+    new["updated"] = now()
+    return new
+
+
+def words(text: str) -> int:
+    """Number of words in `text` (whitespace-separated), used for reflection lengths."""
+    return len(text.split())
+
+
+def reflection_texts(entry: Mapping[str, Any]) -> dict[str, str]:
+    """The learner's texts of a reflection by stage id ("text" for a free reflection)."""
+    out: dict[str, str] = {}
+    stages = entry.get("stages")
+    if isinstance(stages, Mapping):
+        out.update({str(k): v for k, v in stages.items() if isinstance(v, str)})
+    if isinstance(entry.get("text"), str):
+        out["text"] = entry["text"]
+    return out
