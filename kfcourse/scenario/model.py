@@ -1,0 +1,218 @@
+"""The typed model of a scenario, built by the loader. Every part remembers where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Loc = tuple[int, int]
+ROLES = ("doctor", "patient")
+JOINT = "joint"
+OPS = ("<=", ">=", "==", "!=", "<", ">")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One comparison of a measure with a whole number, e.g. ``T <= -2``."""
+
+    measure: str
+    op: str
+    value: int
+    loc: Loc
+
+    def holds(self, measures: dict[str, int]) -> bool:
+        have = measures[self.measure]
+        op = self.op
+        if op == "<=":
+            return have <= self.value
+        if op == ">=":
+            return have >= self.value
+        if op == "<":
+            return have < self.value
+        if op == ">":
+            return have > self.value
+        if op == "==":
+            return have == self.value
+        return have != self.value
+
+
+@dataclass(frozen=True)
+class Condition:
+    """True when every clause holds (an empty condition always holds)."""
+
+    clauses: tuple[Clause, ...]
+    loc: Loc
+
+    def holds(self, measures: dict[str, int]) -> bool:
+        return all(c.holds(measures) for c in self.clauses)
+
+
+def holds(condition: Condition | None, measures: dict[str, int]) -> bool:
+    return condition is None or condition.holds(measures)
+
+
+@dataclass(frozen=True)
+class Band:
+    start: int
+    label: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    name: str
+    min: int
+    max: int
+    start: int
+    low: str
+    high: str
+    description: str = ""
+    bands: tuple[Band, ...] = ()
+    loc: Loc = (1, 1)
+    start_loc: Loc = (1, 1)
+    declared: bool = True
+
+    def clamp(self, value: int) -> int:
+        return max(self.min, min(self.max, value))
+
+    def words(self, value: int) -> str:
+        """Plain words for a value: its band's label, else the nearer end's words."""
+        label = ""
+        for band in self.bands:
+            if value >= band.start:
+                label = band.label
+        if label:
+            return label
+        if value == self.max:
+            return self.high
+        if value == self.min:
+            return self.low
+        return f"between {self.low} and {self.high}"
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    title: str
+    brief: str
+    goals: tuple[str, ...] = ()
+    private: tuple[str, ...] = ()
+    pressures: tuple[str, ...] = ()
+    loc: Loc = (1, 1)
+
+
+@dataclass(frozen=True)
+class Branch:
+    when: Condition | None
+    to: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    text: str
+    effects: dict[str, int]
+    why: str
+    theory: tuple[str, ...]
+    when: Condition | None
+    next: tuple[Branch, ...] | None
+    loc: Loc
+    effect_locs: dict[str, Loc] = field(default_factory=dict)
+    theory_locs: tuple[Loc, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    role: str | None
+    when: Condition | None
+    choose: str
+    loc: Loc
+    choose_loc: Loc
+
+
+@dataclass(frozen=True)
+class Impasse:
+    effects: dict[str, int]
+    prompt: str
+    next: tuple[Branch, ...]
+    loc: Loc
+    effect_locs: dict[str, Loc] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    actor: str
+    title: str
+    prompt: dict[str, str]
+    choices: tuple[Choice, ...]
+    next: tuple[Branch, ...] | None
+    rules: tuple[Rule, ...]
+    impasse: Impasse | None
+    theory: tuple[str, ...]
+    loc: Loc
+    prompt_loc: Loc = (1, 1)
+    prompt_locs: dict[str, Loc] = field(default_factory=dict)
+    theory_locs: tuple[Loc, ...] = ()
+
+    def choice(self, choice_id: str) -> Choice | None:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        return None
+
+    def route(self, choice: Choice) -> tuple[Branch, ...]:
+        return choice.next if choice.next is not None else (self.next or ())
+
+
+@dataclass(frozen=True)
+class Ending:
+    id: str
+    title: str
+    text: str
+    achieved: str
+    theory: tuple[str, ...]
+    loc: Loc
+    theory_locs: tuple[Loc, ...] = ()
+
+
+@dataclass(frozen=True)
+class DebriefItem:
+    text: str
+    points: tuple[str, ...]
+    theory: tuple[str, ...]
+    loc: Loc
+    theory_locs: tuple[Loc, ...] = ()
+    point_locs: tuple[Loc, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole scenario; ``path`` is the file it came from (for messages)."""
+
+    path: str
+    id: str
+    title: str
+    version: int
+    language: str
+    summary: str
+    content_note: str
+    setting: str
+    problem: str
+    sources: tuple[str, ...]
+    measures: dict[str, Measure]
+    roles: dict[str, Role]
+    start: str
+    start_loc: Loc
+    points: dict[str, Point]
+    endings: dict[str, Ending]
+    debrief: tuple[DebriefItem, ...]
+    author_notes: tuple[str, ...]
+    loc: Loc = (1, 1)
+    source_locs: tuple[Loc, ...] = ()
+    roles_loc: Loc = (1, 1)
+
+    def start_measures(self) -> dict[str, int]:
+        return {key: m.start for key, m in self.measures.items()}
