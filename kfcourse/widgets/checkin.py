@@ -6,6 +6,8 @@ import html
 
 import ipywidgets as widgets
 
+from kfcourse.widgets.style import course_style
+
 SAY_LEVELS = (
     "None: decisions are made without them",
     "A little: they are told what will happen",
@@ -33,6 +35,7 @@ def starter_checkin(question: str | None = None) -> widgets.VBox:
     note = widgets.HTML(
         "<p>There is no right answer. You will come back to this in Chapter 5, on power.</p>"
     )
-    box = widgets.VBox([heading, choices, note])
+    box = widgets.VBox([course_style(), heading, choices, note])
     box.add_class("kf-checkin")
+    box.add_class("kf-widget")
     return box

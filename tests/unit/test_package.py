@@ -52,13 +52,13 @@ def test_console_script_runs() -> None:
 
 def test_checkin_escapes_its_question() -> None:
     box = kfcourse.starter_checkin("<img src=x onerror=alert(1)> & <b>bold</b>")
-    heading = box.children[0].value
+    heading = box.children[1].value
     assert "<img" not in heading and "<b>" not in heading
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in heading
 
 
 def test_checkin_offers_every_level_and_no_default() -> None:
-    choices = kfcourse.starter_checkin().children[1]
+    choices = kfcourse.starter_checkin().children[2]
     assert len(choices.options) == 4 and choices.value is None
 
 
