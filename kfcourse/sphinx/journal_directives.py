@@ -1,0 +1,280 @@
+"""Reflection forms and the browser journal on book pages (``kf-reflection``, ``kf-journal``).
+
+On the static site there is no kernel, so the learner's entries live in the browser's storage and
+are exported as the same JSON the Jupyter journal reads (``kfcourse journal import FILE``). The
+scripts come from ``kfcourse/web/journal`` and load only on pages that use a directive; the
+journal's JSON Schema and each form's prompts are embedded in the page as
+``<script type="application/json">`` (escaped), so nothing is fetched and ``file://`` works too.
+
+Usage in MyST::
+
+    :::{kf-reflection}
+    :id: scenario-a
+    :variant: choose
+    :title: After Scenario A
+    Think about the meeting you have just played.
+    :::
+
+    :::{kf-journal}
+    :::
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from kfcourse import __version__
+
+LOGGER = logging.getLogger(__name__)
+
+WEB = Path(__file__).resolve().parent.parent / "web" / "journal"
+STATIC_DIR = "kf-journal"
+# Loaded in this order (all deferred, so they run in order after the page is parsed).
+SCRIPTS = ("kf-journal-core.js", "kf-journal-export.js", "kf-journal-store.js", "kf-journal-ui.js")
+STYLES = ("kf-journal.css",)
+PROMPTS = WEB / "gibbs-prompts.json"
+# `choose` lets the learner say which role they played; `patient-partner` is read as `patient`.
+VARIANTS = ("choose", "clinician", "patient", "patient-partner", "short")
+SCHEMA_FILE = ("schema", "journal-v1.schema.json")  # in the kfcourse.journal package
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+CONFIG_ELEMENT_ID = "kf-journal-config"
+STORAGE_KEY = "kfcourse-journal"
+COURSE_ID = "leading-together"
+
+REFLECTION_CLASS = "kf-reflection"
+PANEL_CLASS = "kf-journal"
+
+NOSCRIPT_TEXT = (
+    "This part of the page needs JavaScript, which is turned off or blocked in this browser. "
+    "You can write the same reflection in the course's Jupyter notebooks instead."
+)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>`` or ``<!--`` survives.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e`` and ``\\u0026``; U+2028 and U+2029 are
+    escaped too. ``JSON.parse`` turns them back into the same characters.
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escaped)
+    return text
+
+
+@cache
+def load_prompts() -> dict[str, Any]:
+    """The Gibbs prompts of every variant (``kfcourse/web/journal/gibbs-prompts.json``)."""
+    return json.loads(PROMPTS.read_text(encoding="utf-8"))
+
+
+@cache
+def journal_schema() -> dict[str, Any]:
+    """The journal's JSON Schema, from the file that ``kfcourse.journal`` ships."""
+    text = resources.files("kfcourse.journal").joinpath(*SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def page_config(journal_page: str | None) -> dict[str, Any]:
+    """What every journal page embeds: the schema, the course version and where entries are kept."""
+    return {
+        "course": COURSE_ID,
+        "courseVersion": __version__,
+        "storageKey": STORAGE_KEY,
+        "journalPage": journal_page,
+        "schema": journal_schema(),
+    }
+
+
+def form_data(reflection_id: str, variant: str, title: str, docname: str) -> dict[str, Any]:
+    """The data one reflection form needs in the browser: its id, title and the prompts it shows."""
+    prompts = load_prompts()["variants"]
+    sides = ["clinician", "patient"] if variant == "choose" else [variant]
+    return {
+        "id": reflection_id,
+        "variant": variant,
+        "title": title,
+        "page": docname,
+        "attribution": load_prompts()["attribution"],
+        "variants": {name: prompts[name] for name in sides},
+    }
+
+
+def noscript_node() -> nodes.paragraph:
+    return nodes.paragraph("", NOSCRIPT_TEXT, classes=["kf-js-needed"])
+
+
+class ReflectionDirective(SphinxDirective):
+    """A guided (Gibbs) reflection form; drafts are kept in the browser as the learner types."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "id": directives.unchanged_required,
+        "variant": lambda arg: directives.choice(arg, VARIANTS),
+        "title": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        reflection_id = self.options.get("id", "").strip()
+        if not ID_PATTERN.match(reflection_id):
+            raise self.error(
+                "kf-reflection needs an :id: of lower-case letters, digits and hyphens "
+                f"(at most 64), such as `scenario-a`; got {reflection_id!r}. The id keeps a "
+                "learner's draft across rebuilds, so do not change it once published."
+            )
+        where = self.get_location()
+        seen = self.env.kf_reflection_ids  # type: ignore[attr-defined]
+        if reflection_id in seen and seen[reflection_id][0] != self.env.docname:
+            LOGGER.warning(
+                "kf-reflection id %r is also used in %s; two forms would share one draft",
+                reflection_id,
+                seen[reflection_id][1],
+                location=where,
+                type="kfcourse",
+                subtype="journal",
+            )
+        elif reflection_id in seen and seen[reflection_id][1] != where:
+            LOGGER.warning(
+                "kf-reflection id %r is used twice on this page (also at %s)",
+                reflection_id,
+                seen[reflection_id][1],
+                location=where,
+                type="kfcourse",
+                subtype="journal",
+            )
+        seen[reflection_id] = (self.env.docname, where)
+
+        variant = self.options.get("variant", "choose").replace("patient-partner", "patient")
+        title = self.options.get("title", "").strip() or "Reflection"
+        data = form_data(reflection_id, variant, title, self.env.docname)
+        container = nodes.container(
+            classes=[REFLECTION_CLASS, *self.options.get("class", [])],
+            ids=[f"kf-reflection-{reflection_id}"],
+        )
+        self.set_source_info(container)
+        intro = nodes.container(classes=["kf-reflection-intro"])
+        self.state.nested_parse(self.content, self.content_offset, intro)
+        container += intro
+        container += noscript_node()
+        container += nodes.raw(
+            "",
+            '<script type="application/json" class="kf-reflection-data">'
+            f"{json_for_script(data)}</script>",
+            format="html",
+        )
+        return [container]
+
+
+class JournalDirective(SphinxDirective):
+    """The learner's journal panel: where it is kept, its entries, export and import."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container(classes=[PANEL_CLASS, *self.options.get("class", [])])
+        self.set_source_info(container)
+        intro = nodes.container(classes=["kf-journal-intro"])
+        self.state.nested_parse(self.content, self.content_offset, intro)
+        container += intro
+        container += noscript_node()
+        return [container]
+
+
+def uses_journal(doctree: nodes.document) -> bool:
+    wanted = {REFLECTION_CLASS, PANEL_CLASS}
+    return any(
+        wanted.intersection(node["classes"]) for node in doctree.findall(nodes.container)
+    )
+
+
+def on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Add the journal scripts, styles and embedded configuration to pages that use them."""
+    if doctree is None or not uses_journal(doctree):
+        return
+    for name in STYLES:
+        app.add_css_file(f"{STATIC_DIR}/{name}")
+    journal_doc = app.config.kf_journal_page
+    journal_page = None
+    if journal_doc and journal_doc in app.env.found_docs and journal_doc != pagename:
+        journal_page = app.builder.get_relative_uri(pagename, journal_doc)
+    app.add_js_file(
+        None,
+        body=json_for_script(page_config(journal_page)),
+        type="application/json",
+        id=CONFIG_ELEMENT_ID,
+    )
+    for name in SCRIPTS:
+        app.add_js_file(f"{STATIC_DIR}/{name}", loading_method="defer")
+
+
+def stage(staging: Path) -> Path:
+    """Copy the browser journal's scripts and styles into ``staging/kf-journal``."""
+    target = staging / STATIC_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (*SCRIPTS, *STYLES):
+        src, dst = WEB / name, target / name
+        if not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
+            shutil.copy2(src, dst)
+    return staging
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    # Not the book's _static: Jupyter Book would add these files to every page.
+    staging = stage(Path(app.outdir).parent / ".kf-journal-static")
+    config.html_static_path.append(str(staging))
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if not hasattr(app.env, "kf_reflection_ids"):
+        app.env.kf_reflection_ids = {}  # type: ignore[attr-defined]
+
+
+def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    ids = getattr(env, "kf_reflection_ids", {})
+    env.kf_reflection_ids = {k: v for k, v in ids.items() if v[0] != docname}  # type: ignore[attr-defined]
+
+
+def on_env_merge_info(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
+    env.kf_reflection_ids.update(getattr(other, "kf_reflection_ids", {}))  # type: ignore[attr-defined]
+
+
+def setup(app: Sphinx) -> None:
+    # The page with the journal panel, linked from every reflection form (if it exists).
+    app.add_config_value("kf_journal_page", "chapters/journal", "html", types=[str])
+    app.add_directive("kf-reflection", ReflectionDirective)
+    app.add_directive("kf-journal", JournalDirective)
+    app.connect("config-inited", on_config_inited, priority=900)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-merge-info", on_env_merge_info)
+    app.connect("html-page-context", on_html_page_context)
