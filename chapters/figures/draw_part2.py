@@ -1,0 +1,228 @@
+"""Draw the figures of chapters 6 to 9 as deterministic SVG files.
+
+Run it from anywhere: `.venv/bin/python chapters/figures/draw_part2.py`. Each figure is drawn by
+the project (never copied), keeps its text as real text for screen readers and search, and is
+byte-for-byte the same on every run (fixed hash salt, no date), so the repository diff shows only
+real changes.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# Colour-blind-safe fills (Okabe-Ito, lightened) with dark text: contrast well above 4.5:1.
+FILL_BLUE = "#cfe3f3"
+FILL_ORANGE = "#fde3c0"
+FILL_GREEN = "#cdeee1"
+FILL_PURPLE = "#ead7e6"
+FILL_GREY = "#eeeeee"
+INK = "#1a1a1a"
+EDGE = "#0b4f7c"
+WARN_EDGE = "#8a3b00"
+
+
+def _setup() -> None:
+    """Make matplotlib deterministic and keep SVG text as text."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {
+            "svg.hashsalt": "leading-together-part2",
+            "svg.fonttype": "none",
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial"],
+            "font.size": 11,
+        }
+    )
+
+
+def _box(ax, x: float, y: float, title: str, body: str, fill: str, width: float = 4.0) -> None:
+    """A rounded box with a bold title line and a smaller body."""
+    from matplotlib.patches import FancyBboxPatch
+
+    height = 1.25
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - width / 2, y - height / 2),
+            width,
+            height,
+            boxstyle="round,pad=0.08,rounding_size=0.2",
+            facecolor=fill,
+            edgecolor=EDGE,
+            linewidth=1.6,
+        )
+    )
+    ax.text(x, y + 0.28, title, ha="center", va="center", fontsize=12, fontweight="bold", color=INK)
+    ax.text(x, y - 0.22, body, ha="center", va="center", fontsize=9.5, color=INK, linespacing=1.3)
+
+
+def draw_trust_loop(path: Path) -> Path:
+    """Chapter 6: the trust-building loop after Vangen and Huxham (2003), in the course's words."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch
+
+    fig, ax = plt.subplots(figsize=(9.2, 7.4))
+    ax.set_xlim(-7, 7)
+    ax.set_ylim(-5.2, 4.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+    radius = 3.0
+    side = 4.6  # horizontal distance of the left and right boxes from the centre
+    half = 2.0  # half the width of a box
+    stages = [
+        ("1. Form expectations", "from reputation, past dealings\nor an agreement", FILL_BLUE),
+        ("2. Take a risk", "agree a modest aim together\nand commit time to it", FILL_ORANGE),
+        ("3. Reach the aim", "a small win that both\npartners can see", FILL_GREEN),
+        ("4. Trust grows", "each is more willing to\nbe vulnerable to the other", FILL_PURPLE),
+    ]
+    angles = [90, 0, -90, 180]  # top, right, bottom, left: read clockwise
+    points = []
+    for (title, body, fill), angle in zip(stages, angles, strict=True):
+        x = side * math.cos(math.radians(angle))
+        y = radius * math.sin(math.radians(angle))
+        points.append((x, y))
+        _box(ax, x, y, title, body, fill)
+
+    # Clockwise arrows between neighbouring boxes, bowed outwards.
+    starts = [(half + 0.15, 3.0), (side, -0.8), (-half - 0.15, -3.0), (-side, 0.8)]
+    ends = [(side, 0.8), (half + 0.15, -3.0), (-side, -0.8), (-half - 0.15, 3.0)]
+    for start, end in zip(starts, ends, strict=True):
+        ax.add_patch(
+            FancyArrowPatch(
+                start,
+                end,
+                connectionstyle="arc3,rad=-0.3",
+                arrowstyle="-|>,head_length=9,head_width=6",
+                linewidth=2.2,
+                color=EDGE,
+            )
+        )
+
+    ax.text(
+        0,
+        0.35,
+        "The loop",
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        color=INK,
+    )
+    ax.text(
+        0,
+        -0.35,
+        "each turn can aim\na little higher",
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=INK,
+        linespacing=1.3,
+    )
+
+    ax.text(
+        0,
+        -4.55,
+        "What can break the loop: unequal power, people joining and leaving, aims that differ,\n"
+        "an aim too big to reach. Then the task is to cope with low trust, not only to build it.",
+        ha="center",
+        va="center",
+        fontsize=9.5,
+        color=INK,
+        linespacing=1.35,
+        bbox={
+            "boxstyle": "round,pad=0.45",
+            "facecolor": FILL_GREY,
+            "edgecolor": WARN_EDGE,
+            "linewidth": 1.4,
+            "linestyle": "--",
+        },
+    )
+    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    return path
+
+
+def draw_lab_session(path: Path) -> Path:
+    """Chapter 8: one session of the role-play lab, from content note to journal."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch
+
+    fig, ax = plt.subplots(figsize=(11.5, 3.6))
+    ax.set_xlim(0, 25)
+    ax.set_ylim(-2.2, 2.2)
+    ax.axis("off")
+    steps = [
+        ("Prepare", "content note;\nchoose a role\nor observe", FILL_GREY),
+        ("Play", "decision points;\npause cards;\nmeters move", FILL_ORANGE),
+        ("Debrief", "What? So what?\nNow what?", FILL_BLUE),
+        ("Swap and\nreplay", "play the other\nrole", FILL_GREEN),
+        ("De-role", "say one way\nyou differ from\nyour character", FILL_PURPLE),
+        ("Journal", "Gibbs's cycle,\n300 to 600\nwords", FILL_GREY),
+    ]
+    width = 3.4
+    gap = 0.7
+    for i, (title, body, fill) in enumerate(steps):
+        x = 1.9 + i * (width + gap)
+        from matplotlib.patches import FancyBboxPatch
+
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - width / 2, -1.45),
+                width,
+                2.9,
+                boxstyle="round,pad=0.06,rounding_size=0.2",
+                facecolor=fill,
+                edgecolor=EDGE,
+                linewidth=1.5,
+            )
+        )
+        ax.text(x, 0.75, title, ha="center", va="center", fontsize=12, fontweight="bold", color=INK)
+        ax.text(x, -0.55, body, ha="center", va="center", fontsize=9.5, color=INK, linespacing=1.3)
+        if i < len(steps) - 1:
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x + width / 2 + 0.05, 0),
+                    (x + width / 2 + gap - 0.05, 0),
+                    arrowstyle="-|>,head_length=7,head_width=5",
+                    linewidth=2,
+                    color=EDGE,
+                )
+            )
+    ax.text(
+        12.2,
+        -1.95,
+        "Anyone can say \u2018pause\u2019 at any time. Nobody has to share their own experiences.",
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=INK,
+    )
+    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(fig)
+    return path
+
+
+FIGURES = {
+    "ch6-trust-building-loop.svg": draw_trust_loop,
+    "ch8-lab-session.svg": draw_lab_session,
+}
+
+
+def main(out_dir: Path = HERE) -> int:
+    """Write every figure into out_dir and print what was written."""
+    _setup()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, draw in FIGURES.items():
+        written = draw(out_dir / name)
+        print(f"wrote {written}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE))
