@@ -145,3 +145,47 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+@pytest.fixture(scope="session")
+def voila() -> Iterator[Any]:
+    """Start Voilà on a notebook (once per notebook per session) and return its local URL."""
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    started: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+
+    def start(notebook: str) -> str:
+        if notebook in started:
+            return started[notebook][1]
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        workdir = Path(os.environ.get("KF_VOILA_WORKDIR", ROOT))
+        proc = subprocess.Popen(
+            [str(Path(sys.executable).with_name("voila")), str(ROOT / notebook), "--no-browser",
+             f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True"],
+            cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{url}api", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"Voilà exited with {proc.returncode} for {notebook}")
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"Voilà did not start for {notebook}")
+        started[notebook] = (proc, url)
+        return url
+
+    yield start
+    for proc, _ in started.values():
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
