@@ -153,7 +153,6 @@ def voila() -> Iterator[Any]:
     import signal
     import socket
     import time
-    import urllib.request
 
     started: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
 
@@ -171,10 +170,10 @@ def voila() -> Iterator[Any]:
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{url}api", timeout=2)
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
                 break
             except OSError:
                 if proc.poll() is not None:
