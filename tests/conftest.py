@@ -21,6 +21,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from kfcourse.apps import voila_args, voila_env
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = ROOT / "_build"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -165,8 +167,9 @@ def voila() -> Iterator[Any]:
         workdir = Path(os.environ.get("KF_VOILA_WORKDIR", ROOT))
         proc = subprocess.Popen(
             [str(Path(sys.executable).with_name("voila")), str(ROOT / notebook), "--no-browser",
-             f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True"],
-            cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+             *voila_args()],
+            cwd=workdir, env=voila_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}/"
