@@ -1,5 +1,5 @@
 # One entry point for the course. `make site` and `make test` are the README's two commands.
-.PHONY: site test setup setup-test book check lint bench lock clean serve
+.PHONY: site test setup setup-test book check lint bench lock clean serve app lab
 SHELL := bash
 .SHELLFLAGS := -eo pipefail -c
 VENV := .venv/bin
@@ -36,6 +36,12 @@ bench: setup ## run every benchmark in bench/
 lock: ## re-pin Python packages after changing pyproject.toml
 	uv pip compile pyproject.toml --all-extras --python-version 3.11 -q -o requirements/dev.lock
 	uv pip compile pyproject.toml --extra app --python-version 3.11 -q -o binder/requirements.txt
+
+app: setup ## open the exercises as apps in Voilà (no code, nothing from other hosts)
+	JUPYTER_PATH=$(CURDIR)/kfcourse/jupyter_data $(VENV)/voila --template=kfcourse --Voila.ip=127.0.0.1 exercises/
+
+lab: setup ## open the exercises in JupyterLab
+	$(VENV)/jupyter lab --ServerApp.ip=127.0.0.1 exercises/
 
 serve:
 	$(VENV)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
