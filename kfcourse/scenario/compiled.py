@@ -1,0 +1,106 @@
+"""A loaded scenario as a plain JSON-ready dict, for the JavaScript player and the widgets.
+
+Shapes are normalised so a port needs no YAML knowledge: every ``next`` is a list of branches
+``{"when": [[measure, op, value], ...] | null, "to": id}``, every condition a list of clauses,
+choice ids are filled in, and each choice's theory keys include its point's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kfcourse.scenario.model import Branch, Condition, Scenario
+
+COMPILED_FORMAT = 1
+
+
+def _condition(condition: Condition | None) -> list[list[Any]] | None:
+    if condition is None:
+        return None
+    return [[c.measure, c.op, c.value] for c in condition.clauses]
+
+
+def _route(branches: tuple[Branch, ...] | None) -> list[dict[str, Any]] | None:
+    if branches is None:
+        return None
+    return [{"when": _condition(b.when), "to": b.to} for b in branches]
+
+
+def compile_scenario(s: Scenario) -> dict[str, Any]:
+    """Everything the player needs, including both roles' private information (the player
+    shows each role only its own)."""
+    return {
+        "compiled_format": COMPILED_FORMAT,
+        "id": s.id,
+        "title": s.title,
+        "version": s.version,
+        "language": s.language,
+        "summary": s.summary,
+        "content_note": s.content_note,
+        "setting": s.setting,
+        "problem": s.problem,
+        "sources": list(s.sources),
+        "measures": {
+            k: {
+                "name": m.name,
+                "min": m.min,
+                "max": m.max,
+                "start": m.start,
+                "low": m.low,
+                "high": m.high,
+                "description": m.description,
+                "bands": [{"from": b.start, "label": b.label} for b in m.bands],
+            }
+            for k, m in s.measures.items()
+        },
+        "roles": {
+            k: {
+                "name": r.name,
+                "title": r.title,
+                "brief": r.brief,
+                "goals": list(r.goals),
+                "private": list(r.private),
+                "pressures": list(r.pressures),
+            }
+            for k, r in s.roles.items()
+        },
+        "start": s.start,
+        "points": {
+            k: {
+                "actor": p.actor,
+                "title": p.title,
+                "prompt": dict(p.prompt),
+                "choices": [
+                    {
+                        "id": c.id,
+                        "text": c.text,
+                        "effects": dict(c.effects),
+                        "why": c.why,
+                        "theory": list(dict.fromkeys((*p.theory, *c.theory))),
+                        "when": _condition(c.when),
+                        "next": _route(p.route(c)),
+                    }
+                    for c in p.choices
+                ],
+                "rules": [
+                    {"role": r.role, "when": _condition(r.when), "choose": r.choose}
+                    for r in p.rules
+                ],
+                "impasse": None
+                if p.impasse is None
+                else {
+                    "effects": dict(p.impasse.effects),
+                    "prompt": p.impasse.prompt,
+                    "next": _route(p.impasse.next),
+                },
+            }
+            for k, p in s.points.items()
+        },
+        "endings": {
+            k: {"title": e.title, "text": e.text, "achieved": e.achieved, "theory": list(e.theory)}
+            for k, e in s.endings.items()
+        },
+        "debrief": [
+            {"text": d.text, "points": list(d.points), "theory": list(d.theory)} for d in s.debrief
+        ],
+    }
