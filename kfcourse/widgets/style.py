@@ -1,4 +1,4 @@
-"""The course stylesheet as a widget, so styles travel with a widget to Voila and the static book."""
+"""The course stylesheet as a widget, so styles travel with widgets to Voila and the book."""
 
 from __future__ import annotations
 

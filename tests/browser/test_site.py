@@ -1,4 +1,4 @@
-"""The built site in real Chromium: every page loads offline, widgets render, axe finds no blockers."""
+"""The built site in real Chromium: pages load offline, widgets render, axe finds no blockers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The exercises as live apps: Voilà runs the notebook, Chromium shows it with no code and no CDN."""
+"""Exercises as live apps: Voilà runs the notebook; Chromium shows it with no code and no CDN."""
 
 from __future__ import annotations
 

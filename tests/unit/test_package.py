@@ -1,4 +1,4 @@
-"""The package's foundations: a light import, the command line's contract, the offline widget files."""
+"""The package's foundations: a light import, the CLI's contract, the offline widget files."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ HEAVY = ("pandas", "matplotlib", "ipywidgets", "anywidget", "sphinx", "yaml", "j
 
 
 def test_import_is_light() -> None:
-    code = f"import json, sys, kfcourse; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    code = (
+        f"import json, sys, kfcourse; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
 
