@@ -76,17 +76,19 @@ class Measure:
         return max(self.min, min(self.max, value))
 
     def words(self, value: int) -> str:
-        """Plain words for a value: its band's label, else the nearer end's words."""
+        """Plain words for a value: its band's label; without bands, the end words for the
+        lower and upper thirds of the range and "between" them in the middle third."""
         label = ""
         for band in self.bands:
             if value >= band.start:
                 label = band.label
         if label:
             return label
-        if value == self.max:
-            return self.high
-        if value == self.min:
+        third = (self.max - self.min) / 3
+        if value <= self.min + third:
             return self.low
+        if value >= self.max - third:
+            return self.high
         return f"between {self.low} and {self.high}"
 
 
