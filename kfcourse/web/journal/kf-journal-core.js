@@ -411,6 +411,7 @@
     uuid4: uuid4,
     nowIso: nowIso,
     compareTimes: compareTimes,
+    instant: instant,
     emptyJournal: emptyJournal,
     clone: clone,
     findEntry: findEntry,

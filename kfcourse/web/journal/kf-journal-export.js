@@ -8,6 +8,9 @@
 (function (root) {
   "use strict";
   var KF = (root.KFJournal = root.KFJournal || {});
+  function core() {
+    return KF.core;
+  }
 
   var KIND_NAMES = {
     roleplay: "Role-play",
@@ -108,95 +111,270 @@
     return facts;
   }
 
+  // ------------------------------------------------------------------ Python-compatible text
+
+  // The Markdown and CSV exports give the same text as the Jupyter journal's exports
+  // (kfcourse/journal/markdown_export.py and csv_export.py), so a learner's portfolio reads the
+  // same wherever it was made. These helpers reproduce the Python behaviour they rely on.
+
+  // Python's str.isspace() characters (str.split() and str.strip() use them).
+  var PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c\\x1d\\x1e\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  var PY_STRIP = new RegExp("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+$", "g");
+  var PY_SPLIT = new RegExp("[^" + PY_SPACE + "]+", "g");
+
+  function pyStrip(text) {
+    return text.replace(PY_STRIP, "");
+  }
+
+  function pySplit(text) {
+    return String(text).match(PY_SPLIT) || [];
+  }
+
+  function pyStr(v) {
+    if (v === null || v === undefined) return "None";
+    if (v === true) return "True";
+    if (v === false) return "False";
+    if (typeof v === "string") return v;
+    if (typeof v === "number") return String(v);
+    return pyDumps(v, true).replace(/"/g, "'"); // only for odd values; close to Python's repr
+  }
+
+  function jsonString(text, ascii) {
+    var out = JSON.stringify(text);
+    if (!ascii) return out;
+    return out.replace(/[\u007f-\uffff]/g, function (c) {
+      return "\\u" + ("0000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
+  // json.dumps(value, ensure_ascii=ascii, indent=indent), with Python's separators.
+  function pyDumps(value, ascii, indent, depth) {
+    depth = depth || 0;
+    var pad = indent === undefined ? null : "\n" + " ".repeat(indent * (depth + 1));
+    var end = indent === undefined ? "" : "\n" + " ".repeat(indent * depth);
+    if (value === null || value === undefined) return "null";
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "number") return String(value);
+    if (typeof value === "string") return jsonString(value, ascii);
+    var items;
+    if (Array.isArray(value)) {
+      if (!value.length) return "[]";
+      items = value.map(function (v) { return pyDumps(v, ascii, indent, depth + 1); });
+      return pad === null ? "[" + items.join(", ") + "]" : "[" + pad + items.join("," + pad) + end + "]";
+    }
+    var keys = Object.keys(value);
+    if (!keys.length) return "{}";
+    items = keys.map(function (k) { return jsonString(k, ascii) + ": " + pyDumps(value[k], ascii, indent, depth + 1); });
+    return pad === null ? "{" + items.join(", ") + "}" : "{" + pad + items.join("," + pad) + end + "}";
+  }
+
   // ------------------------------------------------------------------ Markdown
 
-  // Escapes what Markdown (CommonMark, GFM and MyST) could read as markup, so learner text shows
-  // exactly as typed: `<` `>` `&` become entities; other markup characters get a backslash.
-  function escapeInline(text) {
-    return String(text).replace(/[\\`*_{}\[\]<>&|~$]/g, function (c) {
-      return c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "\\" + c;
+  var MD_STAGE_TITLES = {
+    description: "Description", feelings: "Feelings", evaluation: "Evaluation",
+    analysis: "Analysis", conclusion: "Conclusion", action_plan: "Action plan",
+    what_happened: "What happened?", concept: "What does a course concept explain?",
+    next: "What next?", text: "Reflection",
+  };
+  var MODEL_TITLES = { gibbs: "Gibbs cycle", gibbs_short: "Gibbs cycle, short form", free: "Free reflection" };
+  var MD_SIDE_TITLES = { clinician: "the clinician", patient: "the patient partner", both: "a pair" };
+  var STAGE_ORDER = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan",
+    "what_happened", "feelings", "concept", "next"];
+
+  // Learner text as Markdown that renders as exactly that text: every character Markdown
+  // (CommonMark, GFM tables, MyST) could read as markup gets a backslash.
+  function escapeText(text) {
+    var lines = String(text).replace(/\r\n/g, "\n").replace(/\r/g, "\n").split("\n").map(function (raw) {
+      var line = pyStrip(raw).replace(/([\\`*_\[\]<>&|~#${}!])/g, "\\$1");
+      var m = /^([-+=:(%^>]|\d+(?=[.)]))/.exec(line);
+      if (m) {
+        if (/\d/.test(m[1].charAt(0))) line = m[1] + "\\" + line.slice(m[1].length);
+        else line = "\\" + line;
+      }
+      return line;
     });
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
   }
 
-  // One line of learner text: also escapes what starts a block at the start of a line (headings,
-  // lists, rules, MyST comments and fences); leading spaces are dropped so no code block starts.
-  function escapeLine(line) {
-    var s = escapeInline(line.replace(/^[ \t]+/, "").replace(/[ \t]+$/, ""));
-    s = s.replace(/^([#+\-=%:])/, "\\$1");
-    return s.replace(/^(\d+)([.)])/, "$1\\$2");
+  function inline(value) {
+    return escapeText(pySplit(pyStr(value)).join(" "));
   }
 
-  // Paragraphs stay paragraphs (blank lines), single line breaks stay line breaks.
-  function escapeBlock(text) {
-    return String(text)
-      .replace(/\r\n?/g, "\n")
-      .split(/\n[ \t]*(?:\n[ \t]*)+/)
-      .map(function (p) {
-        return p.split("\n").map(escapeLine).filter(function (l) { return l !== ""; }).join("\\\n");
-      })
-      .filter(function (p) { return p !== ""; })
-      .join("\n\n");
+  function mdDate(stamp) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(String(stamp));
+    if (!m || !core().instant(stamp)) return inline(stamp);
+    return +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] + ", " + m[4] + ":" + m[5] + " UTC";
   }
 
-  function markdown(journal, options) {
-    var exported = (options && options.exported) || new Date().toISOString();
-    var lines = ["# My Leading Together journal", ""];
-    if (journal.display_name) lines.push("Kept by " + escapeInline(journal.display_name) + ".", "");
-    lines.push(
-      "Exported on " + escapeInline(formatTime(exported)) + " from the course website: " +
-        journal.entries.length + (journal.entries.length === 1 ? " entry" : " entries") + ".",
-      ""
-    );
-    if (!journal.entries.length) lines.push("There are no entries yet.", "");
-    journal.entries.forEach(function (e) {
-      lines.push("## " + escapeInline(kindName(e.kind) + ": " + entryTitle(e)), "");
-      entryFacts(e).forEach(function (f) {
-        lines.push("- **" + escapeInline(f[0]) + ":** " + escapeInline(f[1]));
+  function mdMeasures(values) {
+    if (!values || typeof values !== "object" || Array.isArray(values) || !Object.keys(values).length) {
+      return "none recorded";
+    }
+    return Object.keys(values).map(function (k) { return inline(k) + " " + inline(values[k]); }).join(", ");
+  }
+
+  function mdRoleplay(e) {
+    var scenario = e.scenario_title || (has(e, "scenario_id") ? e.scenario_id : "?");
+    var side = has(MD_SIDE_TITLES, String(e.side)) ? MD_SIDE_TITLES[String(e.side)] : pyStr(e.side);
+    var out = ["## Role-play: " + inline(scenario) + ", as " + inline(side), ""];
+    out.push("- When: " + mdDate(e.created));
+    out.push("- Ending: " + (e.ending ? inline(e.ending) : "not reached"));
+    if (truthy(e.measures_start)) out.push("- Measures at the start: " + mdMeasures(e.measures_start));
+    if (truthy(e.measures_end)) out.push("- Measures at the end: " + mdMeasures(e.measures_end));
+    var trace = Array.isArray(e.trace) ? e.trace : [];
+    if (trace.length) {
+      out.push("", "| Step | Decision point | Choice | Chosen by | Measures after |", "|---|---|---|---|---|");
+      trace.forEach(function (step, i) {
+        if (!step || typeof step !== "object" || Array.isArray(step)) return;
+        var who = step.by_rule ? "the other role's rules" : "you";
+        if (step.actor && !step.by_rule) who = "you (" + inline(step.actor) + ")";
+        out.push("| " + (i + 1) + " | " + inline(has(step, "point") ? step.point : "") + " | " +
+          inline(has(step, "choice") ? step.choice : "") + " | " + who + " | " + mdMeasures(step.measures) + " |");
       });
-      lines.push("");
-      entrySections(e).forEach(function (s) {
-        lines.push("### " + escapeInline(s[0]), "");
-        var body = escapeBlock(s[1]);
-        lines.push(body || "*(nothing written)*", "");
-      });
+    }
+    return out;
+  }
+
+  function mdReflection(e) {
+    var model = has(MODEL_TITLES, String(e.model)) ? MODEL_TITLES[String(e.model)] : "Reflection";
+    var heading = "## Reflection (" + model;
+    if (has(MD_SIDE_TITLES, e.variant)) heading += ", prompts for " + MD_SIDE_TITLES[e.variant];
+    var out = [heading + ")", "", "- When: " + mdDate(e.created)];
+    if (e.prompt) out.push("", "**Prompt:** " + escapeText(e.prompt));
+    var stages = e.stages && typeof e.stages === "object" && !Array.isArray(e.stages) ? e.stages : {};
+    var order = [];
+    STAGE_ORDER.forEach(function (k) { if (has(stages, k)) order.push(k); });
+    Object.keys(stages).forEach(function (k) { if (order.indexOf(k) < 0) order.push(k); });
+    order.forEach(function (k) {
+      var text = stages[k];
+      var title = has(MD_STAGE_TITLES, k) ? MD_STAGE_TITLES[k] : k;
+      var body = typeof text === "string" && pyStrip(text) ? escapeText(text) : "*(left blank)*";
+      out.push("", "### " + inline(title), "", body);
     });
-    return lines.join("\n").replace(/\n+$/, "") + "\n";
+    if (typeof e.text === "string") out.push("", escapeText(e.text) || "*(left blank)*");
+    return out;
+  }
+
+  function mdRating(e) {
+    var title = "## Self-rating: " + inline(has(e, "instrument") ? e.instrument : "?");
+    if (e.moment === "before" || e.moment === "after") title += " (" + e.moment + ")";
+    var out = [title, "", "- When: " + mdDate(e.created)];
+    if (e.scale && typeof e.scale === "object" && !Array.isArray(e.scale)) {
+      out.push("- Scale: " + inline(e.scale.min) + " to " + inline(e.scale.max));
+    }
+    out.push("", "| Item | Rating |", "|---|---|");
+    (Array.isArray(e.items) ? e.items : []).forEach(function (item) {
+      if (!item || typeof item !== "object" || Array.isArray(item)) return;
+      var label = item.text || (has(item, "item") ? item.item : "");
+      out.push("| " + inline(label) + " | " + (item.value === null || item.value === undefined ? "skipped" : inline(item.value)) + " |");
+    });
+    if (e.note) out.push("", escapeText(e.note));
+    return out;
+  }
+
+  function mdAnswer(e) {
+    var out = ["## Exercise: " + inline(has(e, "exercise") ? e.exercise : "?"), ""];
+    out.push("- When: " + mdDate(e.created));
+    if (e.question) out.push("", "**Question:** " + escapeText(e.question));
+    var text = typeof e.answer === "string" ? e.answer : pyDumps(e.answer, false, 1);
+    out.push("", "**Answer:**", "", escapeText(text) || "*(left blank)*");
+    if (e.note) out.push("", escapeText(e.note));
+    return out;
+  }
+
+  // Python truthiness of a JSON value.
+  function truthy(v) {
+    if (v === null || v === undefined || v === false || v === 0 || v === "") return false;
+    if (Array.isArray(v)) return v.length > 0;
+    if (typeof v === "object") return Object.keys(v).length > 0;
+    return true;
+  }
+
+  var SECTIONS = { roleplay: mdRoleplay, reflection: mdReflection, self_rating: mdRating, exercise_answer: mdAnswer };
+
+  // The whole journal as one Markdown document, oldest entry first.
+  function markdown(journal) {
+    var entries = (journal.entries || []).filter(function (e) { return e && typeof e === "object" && !Array.isArray(e); });
+    var out = ["# My Leading Together journal", ""];
+    if (truthy(journal.display_name)) out.push("Kept by " + inline(journal.display_name) + ".", "");
+    out.push(entries.length + " entries, exported from course version " +
+      inline(has(journal, "course_version") ? journal.course_version : "?") +
+      ". Everything here was written on your own computer and has not been sent anywhere.");
+    entries.forEach(function (e) {
+      var section = SECTIONS[String(e.kind)];
+      if (!section || !has(SECTIONS, String(e.kind))) return;
+      var lines = section(e);
+      if (truthy(e.draft)) lines[0] += " (draft)";
+      out.push("");
+      Array.prototype.push.apply(out, lines);
+    });
+    return out.join("\n") + "\n";
   }
 
   // ------------------------------------------------------------------ CSV
 
-  var CSV_COLUMNS = ["id", "kind", "exercise", "title", "created", "updated", "draft", "source",
-    "side", "model", "words", "text", "data"];
+  var CSV_COLUMNS = ["id", "kind", "created", "updated", "course_version", "source", "exercise", "title",
+    "draft", "scenario_id", "side", "ending", "completed", "steps", "measures_end",
+    "model", "variant", "instrument", "moment", "ratings", "text", "words"];
 
-  function csvCell(v) {
-    var s = v === null || v === undefined ? "" : String(v);
-    // A cell a spreadsheet would run as a formula is prefixed with an apostrophe.
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-    if (/[",\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
-    return s;
+  var PY_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
+
+  function csvValue(value) {
+    if (value === null || value === undefined) return "";
+    if (typeof value === "boolean") return value ? "yes" : "no";
+    var text = typeof value === "string" ? value : pyDumps(value, false);
+    // A cell a spreadsheet would run as a formula gets a leading apostrophe.
+    if (/^[=+\-@\t\r]/.test(text) && !PY_FLOAT.test(pyStrip(text))) text = "'" + text;
+    return text;
   }
 
-  var COMMON_FIELDS = ["id", "kind", "exercise", "title", "created", "updated", "draft", "source",
-    "course_version", "related_entry"];
+  function csvQuote(text) {
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
 
+  function pairs(values) {
+    if (!values || typeof values !== "object" || Array.isArray(values)) return "";
+    return Object.keys(values).map(function (k) { return k + "=" + pyStr(values[k]); }).join("; ");
+  }
+
+  function reflectionTexts(e) {
+    var out = {};
+    if (e.stages && typeof e.stages === "object" && !Array.isArray(e.stages)) {
+      Object.keys(e.stages).forEach(function (k) { if (typeof e.stages[k] === "string") out[k] = e.stages[k]; });
+    }
+    if (typeof e.text === "string") out.text = e.text;
+    return out;
+  }
+
+  function csvRow(e) {
+    var values = {};
+    CSV_COLUMNS.forEach(function (name) { values[name] = has(e, name) ? e[name] : null; });
+    values.steps = e.kind === "roleplay" ? (Array.isArray(e.trace) ? e.trace.length : 0) : null;
+    values.measures_end = pairs(e.measures_end) || null;
+    if (e.kind === "self_rating") {
+      var items = (Array.isArray(e.items) ? e.items : []).filter(function (i) { return i && typeof i === "object" && !Array.isArray(i); });
+      values.ratings = items.map(function (i) { return pyStr(i.item) + "=" + pyStr(i.value); }).join("; ");
+      values.text = has(e, "note") ? e.note : null;
+    } else if (e.kind === "reflection") {
+      var texts = reflectionTexts(e);
+      values.text = Object.keys(texts).map(function (k) {
+        return (has(MD_STAGE_TITLES, k) ? MD_STAGE_TITLES[k] : k) + ": " + texts[k];
+      }).join("\n\n");
+      values.words = Object.keys(texts).reduce(function (n, k) { return n + pySplit(texts[k]).length; }, 0);
+    } else if (e.kind === "exercise_answer") {
+      values.text = typeof e.answer === "string" ? e.answer : pyDumps(has(e, "answer") ? e.answer : null, true);
+    }
+    return CSV_COLUMNS.map(function (name) { return csvQuote(csvValue(values[name])); });
+  }
+
+  // The journal as CSV: a header row, one row per entry. A byte-order mark goes first so that
+  // spreadsheet programs read the file as UTF-8 (curly quotes and accents survive).
   function csv(journal) {
-    var rows = [CSV_COLUMNS];
-    journal.entries.forEach(function (e) {
-      var sections = entrySections(e);
-      var text = sections.map(function (s) { return s[0] + ": " + s[1]; }).join("\n\n");
-      var data = {};
-      Object.keys(e).forEach(function (k) { if (COMMON_FIELDS.indexOf(k) < 0) data[k] = e[k]; });
-      var words = e.kind === "reflection" ? sections.reduce(function (n, s) {
-        return n + KF.core.wordCount(s[0] === "Question" ? "" : s[1]);
-      }, 0) : "";
-      rows.push([
-        e.id, e.kind, e.exercise, e.title, e.created, e.updated,
-        e.draft === true ? "yes" : "no", e.source,
-        e.kind === "roleplay" ? e.side : e.variant, e.model, words, text, JSON.stringify(data),
-      ]);
+    var rows = [CSV_COLUMNS.join(",")];
+    (journal.entries || []).forEach(function (e) {
+      if (e && typeof e === "object" && !Array.isArray(e)) rows.push(csvRow(e).join(","));
     });
-    // A byte-order mark so that spreadsheets read the file as UTF-8.
-    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    return "\ufeff" + rows.join("\r\n") + "\r\n";
   }
 
   function json(journal) {
@@ -207,8 +385,7 @@
     json: json,
     markdown: markdown,
     csv: csv,
-    escapeInline: escapeInline,
-    escapeBlock: escapeBlock,
+    escapeText: escapeText,
     formatTime: formatTime,
     entryTitle: entryTitle,
     entrySections: entrySections,
