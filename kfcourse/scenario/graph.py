@@ -139,3 +139,87 @@ def trapped_loops(scenario: Scenario) -> list[list[str]]:
         if looped and not leaves:
             trapped.append(sorted(group, key=order.__getitem__))
     return trapped
+
+
+EXACT_BUDGET = 50_000  # states; beyond this the lint falls back to the route graph
+
+
+def _apply(scenario: Scenario, effects: dict[str, int], measures: dict[str, int]) -> dict[str, int]:
+    out = dict(measures)
+    for key, delta in effects.items():
+        m = scenario.measures.get(key)
+        if m is not None:
+            out[key] = m.clamp(out[key] + delta)
+    return out
+
+
+def successors(
+    scenario: Scenario, played: str | None, node: str, measures: dict[str, int]
+) -> list[tuple[str, dict[str, int]]]:
+    """Every (node, measures) the engine can move to next, with the learner(s) free to choose
+    anything offered and the other role following its rules (see ``kfcourse.scenario.engine``)."""
+    from kfcourse.scenario.engine import follow, offered, other_role, rule_pick
+
+    point = scenario.points[node]
+    learners = ("doctor", "patient") if played is None else (played,)
+    options = offered(point, measures)
+    out = []
+
+    def take(choice: Choice) -> None:
+        after = _apply(scenario, choice.effects, measures)
+        out.append((follow(point.route(choice), after), after))
+
+    if point.actor != JOINT:
+        if point.actor in learners:
+            for choice in options:
+                take(choice)
+        else:
+            take(rule_pick(point, point.actor, measures))
+        return out
+    if played is None:
+        agreed = options
+        disagree = len(options) > 1
+    else:
+        partner = rule_pick(point, other_role(played), measures)
+        agreed = [partner]
+        disagree = len(options) > 1
+    for choice in agreed:
+        take(choice)
+    if disagree:
+        if point.impasse is not None:
+            after = _apply(scenario, point.impasse.effects, measures)
+            out.append((follow(point.impasse.next, after), after))
+        else:  # the engine applies the doctor's pick (SC112 is reported)
+            for choice in options:
+                take(choice)
+    return out
+
+
+def exact_reach(
+    scenario: Scenario, played: str | None, budget: int = EXACT_BUDGET
+) -> set[str] | None:
+    """Ids reachable in real play (conditions and rules followed); None if over ``budget``."""
+    if scenario.start not in scenario.points:
+        return {scenario.start}
+    start = scenario.start_measures()
+    keys = list(start)
+    seen_states: set[tuple[str, tuple[int, ...]]] = set()
+    nodes: set[str] = set()
+    stack = [(scenario.start, start)]
+    while stack:
+        node, measures = stack.pop()
+        state = (node, tuple(measures[k] for k in keys))
+        if state in seen_states:
+            continue
+        seen_states.add(state)
+        nodes.add(node)
+        if len(seen_states) > budget:
+            return None
+        if node not in scenario.points:
+            continue
+        for nxt, after in successors(scenario, played, node, measures):
+            if nxt in scenario.points or nxt in scenario.endings:
+                stack.append((nxt, after))
+            else:
+                nodes.add(nxt)
+    return nodes

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kfcourse.scenario.bib import bib_keys, find_bib
 from kfcourse.scenario.diagnostics import ERROR, WARNING, Diagnostic
-from kfcourse.scenario.graph import can_hold, reachable, trapped_loops
+from kfcourse.scenario.graph import can_hold, exact_reach, reachable, trapped_loops
 from kfcourse.scenario.loader import load_file, load_text
 from kfcourse.scenario.model import JOINT, ROLES, Branch, Condition, Loc, Point, Scenario
 
@@ -263,7 +263,8 @@ class _Linter:
         s = self.s
         if s.start not in s.points and s.start not in s.endings:
             return
-        anywhere = reachable(s, None)
+        exact = exact_reach(s, None)
+        anywhere = exact if exact is not None else reachable(s, None)
         for point in s.points.values():
             if point.id not in anywhere:
                 self.add(point.loc, "SC102", f"point {point.id}: no path from the start reaches it")
@@ -276,18 +277,23 @@ class _Linter:
             )
         if not all(r in s.roles for r in ROLES):
             return
-        by_role = {role: reachable(s, role) for role in ROLES}
+        by_role = {}
+        for role in ROLES:
+            found = exact_reach(s, role) if exact is not None else None
+            by_role[role] = found if found is not None else reachable(s, role)
         for ending in s.endings.values():
             if ending.id not in anywhere:
                 self.add(ending.loc, "SC117", f"ending {ending.id}: no path reaches it")
                 continue
             who = [role for role in ROLES if ending.id in by_role[role]]
             if len(who) == 1:
+                other = "patient" if who[0] == "doctor" else "doctor"
                 self.add(
                     ending.loc,
                     "SC111",
                     f"ending {ending.id}: only a learner playing the "
-                    f"{who[0]} can reach it (the other role's rules never lead here)",
+                    f"{who[0]} can reach it (when the {other} is played by the rules, "
+                    "play never gets here)",
                 )
             elif not who:
                 self.add(
