@@ -1,0 +1,84 @@
+"""The journal as CSV, one row per entry, for a spreadsheet.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) get a leading apostrophe, the usual guard against formula injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from kfcourse.journal.entries import reflection_texts, words
+from kfcourse.journal.markdown_export import STAGE_TITLES
+
+COLUMNS = (
+    "id", "kind", "created", "updated", "course_version", "source", "exercise", "title",
+    "draft", "scenario_id", "side", "ending", "completed", "steps", "measures_end",
+    "model", "variant", "instrument", "moment", "ratings", "text", "words",
+)  # fmt: skip
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if text.startswith(_FORMULA_START) and not _is_number(text):
+        text = "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _pairs(values: Any) -> str:
+    if isinstance(values, Mapping):
+        return "; ".join(f"{k}={v}" for k, v in values.items())
+    return ""
+
+
+def row(entry: Mapping[str, Any]) -> dict[str, str]:
+    """The CSV row of one entry."""
+    values: dict[str, Any] = {name: entry.get(name) for name in COLUMNS}
+    kind = entry.get("kind")
+    values["steps"] = len(entry.get("trace") or []) if kind == "roleplay" else None
+    values["measures_end"] = _pairs(entry.get("measures_end")) or None
+    if kind == "self_rating":
+        items = [i for i in entry.get("items") or [] if isinstance(i, Mapping)]
+        values["ratings"] = "; ".join(f"{i.get('item')}={i.get('value')}" for i in items)
+        values["text"] = entry.get("note")
+    elif kind == "reflection":
+        texts = reflection_texts(entry)
+        if list(texts) == ["text"]:
+            values["text"] = texts["text"]
+        else:
+            values["text"] = "\n\n".join(
+                f"{STAGE_TITLES.get(stage, stage)}: {text}" for stage, text in texts.items()
+            )
+        values["words"] = sum(words(t) for t in texts.values())
+    elif kind == "exercise_answer":
+        answer = entry.get("answer")
+        values["text"] = answer if isinstance(answer, str) else json.dumps(answer)
+    return {name: _cell(values[name]) for name in COLUMNS}
+
+
+def to_csv(document: Mapping[str, Any]) -> str:
+    """The journal as CSV text (UTF-8, a header row, one row per entry)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in document.get("entries", []):
+        if isinstance(entry, Mapping):
+            writer.writerow(row(entry))
+    return buffer.getvalue()

@@ -1,0 +1,73 @@
+"""Kill a writing process at random moments, many times: the journal is never broken.
+
+The writer is a forked child (so each start is instant and the test can kill it often). After
+every SIGKILL the journal file, if present, is a complete valid journal, and the entries read
+back are exactly those the writer had confirmed, plus at most the one it was writing.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from kfcourse.journal import JournalStore, entries
+from kfcourse.journal.reading import read_document
+
+KILLS = 60
+
+
+def _write_forever(path: Path, start: int, compact_min: int, ack_fd: int) -> None:
+    """The child: add entries start, start+1, ... and report each once `add` has returned."""
+    store = JournalStore(path, compact_min_bytes=compact_min)
+    number = start
+    while True:
+        store.add(entries.exercise_answer("crash", number, title="x" * (number % 7) * 40))
+        os.write(ack_fd, f"{number}\n".encode())
+        number += 1
+
+
+def _run_and_kill(path: Path, start: int, compact_min: int, delay: float) -> list[int]:
+    read_fd, ack_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns
+        os.close(read_fd)
+        try:
+            _write_forever(path, start, compact_min, ack_fd)
+        finally:
+            os._exit(1)
+    os.close(ack_fd)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    with os.fdopen(read_fd, "rb") as pipe:
+        return [int(line) for line in pipe.read().split()]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("compact_min", [1, 4096], ids=["rewrite-every-add", "append-log"])
+def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min):
+    rng = random.Random(compact_min)
+    path = tmp_path / "kfcourse-journal.json"
+    JournalStore(path).load()  # warm the schema checker so the child writes at once
+    entries.check_entry(entries.exercise_answer("warm", 0))
+    confirmed = 0
+    file_states = set()
+    for _ in range(KILLS):
+        acked = _run_and_kill(path, confirmed, compact_min, rng.uniform(0.0, 0.06))
+        if acked:
+            assert acked[0] == confirmed
+            confirmed = acked[-1] + 1
+        if path.exists():  # the file itself: always a whole, valid journal
+            document, _ = read_document(path.read_bytes())
+            file_states.add(len(document["entries"]))
+        answers = [e["answer"] for e in JournalStore(path).entries()]
+        assert answers == list(range(len(answers))), "entries lost, repeated or out of order"
+        assert confirmed <= len(answers) <= confirmed + 1, (confirmed, len(answers))
+        confirmed = len(answers)
+    assert confirmed > KILLS  # the writer really wrote between kills
+    assert len(file_states) > KILLS // 4  # the file was replaced many times, never broken
