@@ -287,12 +287,11 @@ class _Linter:
                 continue
             who = [role for role in ROLES if ending.id in by_role[role]]
             if len(who) == 1:
-                other = "patient" if who[0] == "doctor" else "doctor"
                 self.add(
                     ending.loc,
                     "SC111",
                     f"ending {ending.id}: only a learner playing the "
-                    f"{who[0]} can reach it (when the {other} is played by the rules, "
+                    f"{who[0]} can reach it (when the {who[0]} is played by the rules, "
                     "play never gets here)",
                 )
             elif not who:
