@@ -141,7 +141,7 @@ def trapped_loops(scenario: Scenario) -> list[list[str]]:
     return trapped
 
 
-EXACT_BUDGET = 50_000  # states; beyond this the lint falls back to the route graph
+EXACT_BUDGET = 10_000  # states; beyond this the lint falls back to the route graph
 
 
 def _apply(scenario: Scenario, effects: dict[str, int], measures: dict[str, int]) -> dict[str, int]:

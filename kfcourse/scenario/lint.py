@@ -51,6 +51,11 @@ RULES: dict[str, tuple[str, str]] = {
 }
 
 
+# Up to this many points, "which role can reach an ending" follows real play (measures, rules,
+# conditions) state by state; larger scenarios use the route graph, which can miss a case.
+EXACT_MAX_POINTS = 30
+
+
 class _Linter:
     def __init__(self, scenario: Scenario, keys: frozenset[str] | None) -> None:
         self.s = scenario
@@ -263,8 +268,7 @@ class _Linter:
         s = self.s
         if s.start not in s.points and s.start not in s.endings:
             return
-        exact = exact_reach(s, None)
-        anywhere = exact if exact is not None else reachable(s, None)
+        anywhere = reachable(s, None)
         for point in s.points.values():
             if point.id not in anywhere:
                 self.add(point.loc, "SC102", f"point {point.id}: no path from the start reaches it")
@@ -279,7 +283,7 @@ class _Linter:
             return
         by_role = {}
         for role in ROLES:
-            found = exact_reach(s, role) if exact is not None else None
+            found = exact_reach(s, role) if len(s.points) <= EXACT_MAX_POINTS else None
             by_role[role] = found if found is not None else reachable(s, role)
         for ending in s.endings.values():
             if ending.id not in anywhere:
