@@ -1,9 +1,10 @@
 """Draw the figures of chapters 1 to 5 as deterministic SVG files.
 
-Run it from anywhere: `.venv/bin/python chapters/figures/draw_part1.py`. Every figure is drawn by
-the project (none is copied from a publication), keeps its text as real SVG text for screen readers
-and search, and is byte-for-byte the same on every run (fixed hash salt, no date), so the
-repository diff shows only real changes. Each chapter gives the figure alt text and a caption.
+Run it from anywhere: `.venv/bin/python chapters/figures/draw_part1.py [OUT_DIR]`. Every
+figure is drawn by the project (none is copied from a publication), keeps its text as real SVG
+text for screen readers and search, and is byte-for-byte the same on every run (fixed hash salt,
+no date), so the repository diff shows only real changes. Each chapter gives its figure alt text
+and a caption.
 """
 
 from __future__ import annotations
@@ -402,20 +403,18 @@ FIGURES: dict[str, Callable[[Path], Path]] = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Draw every figure (or those named on the command line) next to this script."""
-    names = (argv if argv is not None else sys.argv[1:]) or list(FIGURES)
-    unknown = [name for name in names if name not in FIGURES]
-    if unknown:
-        print(f"Unknown figure(s): {', '.join(unknown)}. Known: {', '.join(FIGURES)}",
-              file=sys.stderr)
-        return 2
+def main(out_dir: Path = HERE) -> int:
+    """Write every figure into out_dir (this folder by default) and print what was written.
+
+    The same interface as draw_part2.py, so one test can check that both are deterministic.
+    """
     _setup()
-    for name in names:
-        out = FIGURES[name](HERE / name)
-        print(f"wrote {out.relative_to(HERE.parent.parent)}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, draw in FIGURES.items():
+        written = draw(out_dir / name)
+        print(f"wrote {written}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE))
