@@ -393,10 +393,6 @@ def check_bib_coverage(bib: Path, pages: Iterable[Path], references_page: Path) 
         problems.append(
             Problem(references_page, 1, f"further reading lists '{key}', not in references.bib")
         )
-    for key in sorted(further & {k.lower() for k in cited}):
-        problems.append(
-            Problem(references_page, 1, f"'{key}' is cited, so it belongs under works cited")
-        )
     return problems
 
 
@@ -537,20 +533,23 @@ def check_long_quotations(pages: Iterable[Path], allowed: Iterable[str] = ()) ->
 def first_use_unlinked(page: Path, terms: Iterable[str]) -> list[Problem]:
     """Glossary terms whose first use in a chapter's prose is not a {term} link.
 
-    Matches whole words, case-insensitively, and ignores headings, front matter and code.
+    Matches whole words, case-insensitively, across line breaks, and ignores headings, front
+    matter and code.
     """
     doc = parse(page)
     prose = [(n, t) for n, t in doc.text_lines if not _HEADING.match(t)]
+    text = "\n".join(t for _, t in prose)
+    starts = []  # offset in `text` where each prose line begins
+    offset = 0
+    for _, line in prose:
+        starts.append(offset)
+        offset += len(line) + 1
+    links = [(m.start(), m.end()) for m in _TERM.finditer(text)]
     problems = []
     for term in sorted(terms, key=len, reverse=True):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.IGNORECASE)
-        for lineno, line in prose:
-            links = [(m.start(), m.end()) for m in _TERM.finditer(line)]
-            hits = [m for m in pattern.finditer(line)]
-            if not hits:
-                continue
-            hit = hits[0]
-            if not any(a <= hit.start() < b for a, b in links):
-                problems.append(Problem(page, lineno, f"first use of '{term}' is not linked"))
-            break
+        words = r"\s+".join(re.escape(w) for w in term.split())
+        hit = re.search(rf"(?<![\w-]){words}(?![\w-])", text, re.IGNORECASE)
+        if hit and not any(a <= hit.start() < b for a, b in links):
+            index = max(k for k, start in enumerate(starts) if start <= hit.start())
+            problems.append(Problem(page, prose[index][0], f"first use of '{term}' is not linked"))
     return problems

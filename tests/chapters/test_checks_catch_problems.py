@@ -201,7 +201,7 @@ def test_coverage_check_reports_uncited_entry_not_in_further_reading(book: Path)
     ]
 
 
-def test_coverage_check_reports_further_reading_that_is_cited_or_unknown(book: Path) -> None:
+def test_coverage_check_reports_further_reading_not_in_the_bib(book: Path) -> None:
     (book / "references.md").write_text(
         "```{bibliography}\n"
         ':filter: not cited and key in {"spare2019", "known2020", "ghost"}\n'
@@ -215,7 +215,7 @@ def test_coverage_check_reports_further_reading_that_is_cited_or_unknown(book: P
         )
     ]
     assert any("'ghost', not in references.bib" in m for m in messages), messages
-    assert any("'known2020' is cited" in m for m in messages), messages
+    assert len(messages) == 1, messages  # a cited key listed as further reading is harmless
 
 
 def test_term_check_reports_unknown_term(book: Path) -> None:
