@@ -7,7 +7,7 @@ Layout, for a journal at `kfcourse-journal.json` (the default, in the working fo
 * `.kfcourse-journal.json.wal`: recent entries, one JSON object per line, appended and fsynced
   one at a time so an append costs well under a millisecond however big the journal is. A line
   counts only once its newline is written, so a write cut short is simply not there.
-  When the log grows past an eighth of the journal (or on `compact()`, export and import) it is
+  When the log grows past a quarter of the journal (or on `compact()`, export and import) it is
   folded into the journal file and removed. Replaying it twice changes nothing, because
   entries merge by id and the later `updated` wins.
 * `.kfcourse-journal.json.lock`: the lock every reader and writer holds, so two kernels lose
@@ -47,6 +47,11 @@ ENV_VAR = "KFCOURSE_JOURNAL"
 DEFAULT_NAME = "kfcourse-journal.json"
 BACKUP_SUFFIX = ".kfbak"
 _VERSION_AT_HEAD = re.compile(rb'"schema_version"\s*:\s*(-?\d+)')
+
+
+def _sync_data(fd: int) -> None:
+    """Flush a file's data (and its size) to disk; fdatasync where the system has it."""
+    (getattr(os, "fdatasync", None) or os.fsync)(fd)
 
 
 def default_path() -> Path:
@@ -118,7 +123,7 @@ class JournalStore:
         path: str | os.PathLike[str] | None = None,
         *,
         lock_timeout: float = 15.0,
-        compact_ratio: int = 8,
+        compact_ratio: int = 4,
         compact_min_bytes: int = 8192,
     ) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
@@ -343,7 +348,7 @@ class JournalStore:
                 if size and os.pread(fd, 1, size - 1) != b"\n":
                     size = self._drop_unfinished_line(fd, size)
                 os.write(fd, line)
-                os.fsync(fd)
+                _sync_data(fd)
                 wal_size = size + len(line)
             finally:
                 os.close(fd)
