@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib import import_module
 
 from kfcourse import __version__
+from kfcourse.plugins import present_modules
 
 # Order here is the order in `kfcourse --help`.
 COMMAND_MODULES = (
@@ -32,13 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kfcourse {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:  # a group not built yet must not break the others
-            if exc.name != name:
-                raise
-            continue
+    for module in present_modules(COMMAND_MODULES):
         module.register(subparsers)
     return parser
 

@@ -6,12 +6,12 @@ its own module under ``kfcourse.sphinx`` with a ``setup(app)`` function, listed 
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from kfcourse import __version__
+from kfcourse.plugins import present_modules
 
 PARTS = (
     "kfcourse.sphinx.offline_widgets",  # widget scripts served from the book, not a CDN
@@ -21,12 +21,6 @@ PARTS = (
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for name in PARTS:
-        try:
-            module = import_module(name)
-        except ModuleNotFoundError as exc:  # a part not built yet must not break the others
-            if exc.name != name:
-                raise
-            continue
+    for module in present_modules(PARTS):
         module.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
