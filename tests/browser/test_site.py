@@ -59,3 +59,12 @@ def test_widget_is_usable_by_keyboard_alone(page: Any, site_url: str) -> None:
     checked = page.locator(".kf-checkin-choices input[type=radio]:checked")
     assert checked.count() == 1
     assert page.evaluate("document.activeElement.checked") is True
+
+
+def test_widget_renders_from_files_on_disk(page: Any, page_log: PageLog, book_html: Any) -> None:
+    """A learner who saves the site and opens it with no server and no network still gets it."""
+    page.goto((book_html / "exercises" / "checkin.html").as_uri(), wait_until="load")
+    radios = page.locator(".kf-checkin-choices input[type=radio]")
+    radios.first.wait_for(state="visible", timeout=15_000)
+    assert radios.count() == 4
+    assert unexpected(page_log.console_errors) == []
