@@ -104,6 +104,12 @@ class Session:
         return self.node in self.scenario.endings
 
     @property
+    def stuck(self) -> bool:
+        """True at a decision point with no choices (a dead end the linter reports as SC103)."""
+        point = self.point
+        return point is not None and not point.choices
+
+    @property
     def point(self) -> Point | None:
         return self.scenario.points.get(self.node)
 
@@ -113,7 +119,7 @@ class Session:
     def awaiting(self) -> list[str]:
         """Roles whose player must choose now (empty when play has ended)."""
         point = self.point
-        if point is None:
+        if point is None or not point.choices:  # ended, or stuck at a dead end (SC103)
             return []
         if point.actor == JOINT:
             return [r for r in self.learners() if r not in self.pending]
@@ -180,7 +186,7 @@ class Session:
         seen: set[tuple[str, tuple[int, ...]]] = set()
         while True:
             point = self.point
-            if point is None or point.actor == JOINT or point.actor in self.learners():
+            if point is None or not point.choices or point.actor in (JOINT, *self.learners()):
                 return
             state = (self.node, tuple(self.measures.values()))
             if state in seen:

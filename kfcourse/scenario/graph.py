@@ -161,6 +161,8 @@ def successors(
     from kfcourse.scenario.engine import follow, offered, other_role, rule_pick
 
     point = scenario.points[node]
+    if not point.choices:  # a dead end (SC103): play stops here
+        return []
     learners = ("doctor", "patient") if played is None else (played,)
     options = offered(point, measures)
     out = []

@@ -17,6 +17,7 @@ from kfcourse.scenario.model import JOINT, ROLES, Branch, Condition, Loc, Point,
 
 # code: (severity, what it finds). Loader codes SC001-SC006 come first.
 RULES: dict[str, tuple[str, str]] = {
+    "SC000": (ERROR, "the checker itself failed (a bug: please report it with the file)"),
     "SC001": (ERROR, "the file cannot be read as YAML (syntax, encoding, empty file)"),
     "SC002": (ERROR, "a value has the wrong type (text, number, list, mapping)"),
     "SC003": (ERROR, "an unknown key (with a suggestion when one is close)"),
@@ -337,7 +338,19 @@ def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
     if result.scenario is None:
         return result.diagnostics
     found, notes = _bib_for(Path(path), bib)
-    out = lint_scenario(result.scenario, found)
+    try:
+        out = lint_scenario(result.scenario, found)
+    except Exception as exc:  # a checker bug must still give a message, not a traceback
+        return [
+            Diagnostic(
+                str(path),
+                1,
+                1,
+                ERROR,
+                "SC000",
+                f"internal error in the checker ({type(exc).__name__}: {exc}); please report it",
+            )
+        ]
     if found is None and not notes:
         notes = [
             Diagnostic(

@@ -19,7 +19,7 @@ def random_session(
     """Play to an ending (or ``max_moves`` learner moves) choosing uniformly among offers."""
     session = Session(scenario, mode)
     moves = 0
-    while not session.ended and moves < max_moves:
+    while session.awaiting() and moves < max_moves:
         role = session.awaiting()[0]
         options = session.options()
         session.choose(options[rng.randrange(len(options))].id, role)
