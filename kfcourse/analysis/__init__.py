@@ -1,1 +1,9 @@
-"""Summaries of journals with pandas: a learner's own, and an instructor's class report."""
+"""Summaries of journals with pandas: a learner's own, and an instructor's class report.
+
+pandas and matplotlib are imported only when a summary or chart is made.
+"""
+
+from kfcourse.analysis.class_report import ClassReport, class_report, class_report_from_files
+from kfcourse.analysis.summary import LearnerSummary, summarise
+
+__all__ = ["ClassReport", "LearnerSummary", "class_report", "class_report_from_files", "summarise"]

@@ -32,7 +32,13 @@ MODEL_TITLES = {
     "gibbs_short": "Gibbs cycle, short form",
     "free": "Free reflection",
 }
-SIDE_TITLES = {"clinician": "the clinician", "patient": "the patient partner", "both": "a pair"}
+SIDE_TITLES = {
+    "doctor": "the doctor",
+    "clinician": "the clinician",
+    "patient": "the patient partner",
+    "pair": "a pair (both roles)",
+    "both": "a pair (both roles)",
+}
 
 # Characters that can start markup anywhere in a line (CommonMark, GFM, MyST roles and maths).
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~#${}!])")

@@ -23,7 +23,8 @@ Document = dict[str, Any]
 V0_NAMESPACE = uuid.UUID("5f0c8d4e-2b7a-4c1e-9d3f-6a8b0e1c2d4f")
 V0_COURSE_VERSION = "0.0"
 UNKNOWN_HASH = "unknown:00000000"
-_V0_SIDES = {"doctor": "clinician", "clinician": "clinician", "patient": "patient"}
+_V0_SIDES = {"doctor": "doctor", "clinician": "doctor", "patient": "patient"}
+_V0_VARIANTS = {"doctor": "clinician", "clinician": "clinician", "patient": "patient"}
 _V0_MOMENTS = {"pre": "before", "post": "after"}
 
 
@@ -128,7 +129,7 @@ def _v0_to_v1(document: Document) -> Document:
             entry["model"] = "gibbs"
             entry["stages"] = {str(k): str(v) for k, v in item["gibbs"].items()}
             role = item.get("role")
-            entry["variant"] = _V0_SIDES.get(str(role)) if role else None
+            entry["variant"] = _V0_VARIANTS.get(str(role)) if role else None
         else:
             entry["model"] = "free"
             entry["text"] = str(item.get("text") or "")

@@ -16,9 +16,9 @@ def sample_entries() -> list[dict]:
         entries.roleplay(
             "discharge-delays",
             "sha256:" + "ab" * 32,
-            "clinician",
+            "doctor",
             [
-                {"point": "A1", "choice": "share-data", "actor": "clinician",
+                {"point": "A1", "choice": "share-data", "actor": "doctor",
                  "measures": {"power": 2, "trust": 3}},
                 {"point": "A2", "choice": "hold-back", "actor": "patient", "by_rule": True,
                  "measures": {"power": 2, "trust": 2}},

@@ -25,7 +25,7 @@ def test_v0_fixture_migrates_to_a_valid_current_journal():
     assert kinds == ["roleplay", "roleplay", "reflection", "reflection", "self_rating",
                      "self_rating"]  # fmt: skip
     play = document["entries"][0]
-    assert play["side"] == "clinician"  # "doctor" in version 0
+    assert play["side"] == "doctor" and document["entries"][2]["variant"] == "clinician"
     assert [s["choice"] for s in play["trace"]] == ["share-data", "invite-ruth", "agree-small-win"]
     assert play["measures_end"] == {"power": 3, "trust": 4, "understanding": 3}
     assert play["created"].startswith("2025-11-24T16:01:40")

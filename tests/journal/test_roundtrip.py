@@ -84,7 +84,7 @@ def test_csv_has_one_row_per_entry_and_guards_formulas(store):
     rating = next(r for r in rows if r["kind"] == "self_rating")
     assert rating["ratings"] == "ability-1=3; integrity-1=None"
     play = rows[0]
-    assert (play["scenario_id"], play["side"], play["steps"]) == ("discharge-delays", "clinician",
+    assert (play["scenario_id"], play["side"], play["steps"]) == ("discharge-delays", "doctor",
                                                                  "2")  # fmt: skip
 
 
@@ -93,6 +93,6 @@ def test_markdown_has_every_entry(store):
         store.add(entry)
     text = export_text(store.load(), "md")
     assert text.count("\n## ") == 6
-    assert "## Role-play: discharge-delays, as the clinician" in text
+    assert "## Role-play: discharge-delays, as the doctor" in text
     assert "### Action plan" in text
     json.dumps(text)
