@@ -81,7 +81,17 @@ def test_play_stops_when_choices_run_out(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_play_json_trace(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        ["play", "clinic-codesign", "--as", "pair", "--choose", "2,2,2,2,2,2,2,2,2"], capsys
+        [
+            "play",
+            "clinic-codesign",
+            "--as",
+            "pair",
+            "--format",
+            "json",
+            "--choose",
+            "2,2,2,2,2,2,2,2,2",
+        ],
+        capsys,
     )
     data = json.loads(out)
     assert code == 0 and data["scenario"] == "clinic-codesign" and data["mode"] == "pair"
