@@ -65,8 +65,8 @@ def escape_text(text: str) -> str:
 
 
 def _inline(value: Any) -> str:
-    """A short value (an id, a label) on one line, escaped."""
-    return escape_text(" ".join(str(value).split()))
+    """A short value (an id, a label) inside a line, escaped (it never starts a line)."""
+    return _ANYWHERE.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def _date(stamp: Any) -> str:
