@@ -254,3 +254,35 @@ def test_two_tabs_do_not_overwrite_each_other(page, journal_site):
     assert any("From the first tab" in t for t in texts)
     assert any("From the second tab" in t for t in texts)
     other.close()
+
+
+STORAGE_FILLS_UP_LATER = """
+(() => {
+  const real = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (key === 'kfcourse-journal' && window.storageIsFull) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return real.call(this, key, value);
+  };
+})();
+"""
+
+
+def test_storage_filling_up_mid_session_keeps_the_latest_text(page, journal_site):
+    page.add_init_script(STORAGE_FILLS_UP_LATER)
+    open_journal_page(page, journal_site + "reflection.html")
+    short = form(page, "Quick check")
+    short.get_by_label("What happened?").fill("First version, stored.")
+    short.get_by_role("button", name="Save as finished").click()
+    assert "as finished" in short.locator(".kf-status").text_content()
+    page.evaluate("() => { window.storageIsFull = true; }")
+    short.get_by_label("What happened?").fill("Second version, only on this page.")
+    short.get_by_role("button", name="Save as finished").click()
+    assert "storage for this website is full" in short.locator(".kf-alert").text_content()
+    assert "First version" in json.dumps(stored_journal(page))  # storage holds the old one
+    with page.expect_download() as info:
+        short.get_by_role("button", name="Download my journal (JSON)").click()
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    [entry] = reflection_entries(exported, "fixture-short")
+    assert entry["stages"]["what_happened"] == "Second version, only on this page."

@@ -406,6 +406,7 @@
   KF.core = {
     FORMAT: FORMAT,
     SCHEMA_VERSION: SCHEMA_VERSION,
+    MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
     validate: validate,
     unsupportedKeywords: unsupportedKeywords,
     uuid4: uuid4,

@@ -127,13 +127,23 @@
     return { journal: this.memory, problem: problem };
   };
 
-  // Re-reads storage if it holds a readable, valid journal; otherwise keeps what is in memory.
+  // Takes in what another tab stored since: the stored journal is merged into the one in memory
+  // (by entry id, the later `updated` wins), so changes this page could not store are kept too.
+  // The stored copy was written by this code, so only its outline is checked here; `load`
+  // checks it fully when the page opens.
   Store.prototype.refresh = function () {
     try {
       var text = this.storage().getItem(this.key);
       if (text === null) return;
-      var checked = core.checkJournal(JSON.parse(text), this.schema);
-      if (checked.ok) this.memory = checked.journal;
+      var stored = JSON.parse(text);
+      if (!stored || stored.format !== core.FORMAT || stored.schema_version !== core.SCHEMA_VERSION ||
+          !Array.isArray(stored.entries)) return;
+      if (!this.memory) {
+        this.memory = stored;
+        return;
+      }
+      var merged = core.merge(stored, this.memory);
+      this.memory = merged.counts.added || merged.counts.replaced ? merged.journal : stored;
     } catch (e) {
       /* keep memory; `save` reports any failure */
     }

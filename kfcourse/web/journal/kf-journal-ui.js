@@ -432,13 +432,9 @@
     root_.appendChild(this.entries);
     this.container.appendChild(root_);
 
-    if (store_problem(this.store)) this.messages.warn(storageWarning(this.store.problem));
+    if (this.store.problem) this.messages.warn(storageWarning(this.store.problem));
     this.showSetAside();
   };
-
-  function store_problem(store) {
-    return store.problem;
-  }
 
   JournalPanel.prototype.showSetAside = function () {
     var aside = this.store.setAside;
@@ -463,12 +459,15 @@
     if (!file) return;
     var name = file.name;
     this.messages.say("Reading " + name + "\u2026");
+    var refuse = function (reason) {
+      self.messages.say("Nothing was imported from " + name + ".");
+      self.messages.warn("Not imported: " + reason + " Your journal has not been changed.");
+    };
     var finish = function (text) {
       self.input.value = ""; // so the same file can be chosen again
       var checked = core.parseImport(text, self.config.schema);
       if (!checked.ok) {
-        self.messages.say("Nothing was imported from " + name + ".");
-        self.messages.warn("Not imported: " + checked.reason + " Your journal has not been changed.");
+        refuse(checked.reason);
         return;
       }
       flushForms();
@@ -488,13 +487,14 @@
         ? "Imported " + name + ": " + parts.join("; ") + "."
         : "Nothing new in " + name + ": every entry in it is already in your journal.");
     };
-    if (file.size > 20 * 1024 * 1024) {
-      finish(new Array(20 * 1024 * 1024 + 2).join(" "));
+    if (file.size > core.MAX_IMPORT_BYTES) {
+      self.input.value = "";
+      refuse("This file is too large to be a journal (more than 20 MB).");
       return;
     }
     file.text().then(finish, function (err) {
       self.input.value = "";
-      self.messages.warn("Not imported: the file could not be read (" + err + "). Your journal has not been changed.");
+      refuse("The file could not be read (" + err + ").");
     });
   };
 
