@@ -149,7 +149,7 @@ def draw_ch2_ideas_timeline(path: Path) -> Path:
         ("2004", "Fletcher: post-heroic\nleadership is not\npower-neutral", FILL_ORANGE, "down"),
         ("2011", "The King's Fund:\nNo more heroes", FILL_ORANGE, "down"),
         ("2013", "Tourish: the dark side\nof transformational\nleadership", FILL_ORANGE, "up"),
-        ("2018", "Collinson and\nSmolović Jones:\nleadership romanticism", FILL_ORANGE, "down"),
+        ("2018", "Collinson and\ncolleagues:\nleadership romanticism", FILL_ORANGE, "down"),
         ("2021", "Hammond and colleagues:\na romance experiment\nnot replicated", FILL_ORANGE,
          "up"),
     ]
