@@ -3,7 +3,7 @@
 Run: `.venv/bin/python bench/bench_readability.py` (or `make bench`). The summaries ("In plain
 words") aim for 50 or more, readable by most adults; chapter bodies are printed for information.
 MyST markup (roles, directives, links, tables, front matter, code) is stripped first, so the score
-reflects the words a reader sees. Exits 1 if a summary is missing or below target, so it can gate.
+reflects the words a reader sees. It reports and does not gate: tests/chapters checks the target.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def main() -> int:
         f"\nsummary: {met}/{len(chapters)} plain-language summaries meet the target of "
         f"{SUMMARY_TARGET:.0f}; mean body reading ease {mean_body:.1f} over {len(bodies)} chapters"
     )
-    return 0 if met == len(chapters) else 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ failure lists every problem as file:line: message.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ ROOT = cc.ROOT
 BIB = ROOT / "references.bib"
 GLOSSARY = cc.CHAPTERS / "glossary.md"
 REFERENCES = cc.CHAPTERS / "references.md"
+BENCH = ROOT / "bench" / "bench_readability.py"
 CHAPTERS = cc.toc_chapters()
 # Every page the book builds that is written in Markdown (notebooks are checked elsewhere).
 ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages() if (ROOT / f"{name}.md").exists()]
@@ -43,6 +45,32 @@ def test_toc_lists_the_nine_chapters() -> None:
 def test_chapter_has_the_template_sections_in_order(chapter: Path) -> None:
     problems = cc.check_anatomy(chapter)
     assert not problems, _report(problems)
+
+
+def _readability() -> Any:
+    """The readability bench as a module (it lives in bench/, outside the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_readability", BENCH)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.use_offline_syllable_counts()
+    return module
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_plain_language_summary_is_short_and_readable(chapter: Path) -> None:
+    """Three to five sentences with a Flesch reading ease of 50 or more (brief: plain summaries)."""
+    import textstat
+
+    bench = _readability()
+    summary, _ = bench.split_chapter(chapter.read_text(encoding="utf-8"))
+    assert summary, f"{chapter.name}: no 'In plain words' summary"
+    sentences = textstat.sentence_count(summary)
+    score = textstat.flesch_reading_ease(summary)
+    assert 3 <= sentences <= 5, f"{chapter.name}: summary has {sentences} sentences, not 3 to 5"
+    assert score >= bench.SUMMARY_TARGET, f"{chapter.name}: summary reading ease {score:.1f} < 50"
 
 
 def test_every_cited_key_is_in_references_bib() -> None:
