@@ -13,6 +13,11 @@ __version__ = "0.1.0"
 
 # Public names resolved lazily (PEP 562), so `import kfcourse` stays cheap.
 _LAZY = {
+    "gibbs_reflection": "kfcourse.widgets.reflection",
+    "journal_controls": "kfcourse.widgets.journal_controls",
+    "download_button": "kfcourse.widgets.journal_controls",
+    "JournalStore": "kfcourse.journal",
+    "summarise": "kfcourse.analysis",
     "starter_checkin": "kfcourse.widgets.checkin",
 }
 

@@ -24,7 +24,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,6 +47,24 @@ ENV_VAR = "KFCOURSE_JOURNAL"
 DEFAULT_NAME = "kfcourse-journal.json"
 BACKUP_SUFFIX = ".kfbak"
 _VERSION_AT_HEAD = re.compile(rb'"schema_version"\s*:\s*(-?\d+)')
+
+
+_LISTENERS: list[Callable[[Path], None]] = []
+
+
+def on_change(callback: Callable[[Path], None]) -> Callable[[], None]:
+    """Call `callback(journal_path)` after this process changes any journal; returns an undo.
+
+    Lets a face (a download link, say) refresh itself without the core knowing about it.
+    """
+    _LISTENERS.append(callback)
+    return lambda: _LISTENERS.remove(callback) if callback in _LISTENERS else None
+
+
+def _changed(path: Path) -> None:
+    for callback in list(_LISTENERS):
+        with contextlib.suppress(Exception):  # a broken face must never break a save
+            callback(path)
 
 
 def _sync_data(fd: int) -> None:
@@ -360,6 +378,7 @@ class JournalStore:
                 main_size = 0
             if wal_size >= max(self.compact_min_bytes, main_size // self.compact_ratio):
                 self.compact()
+        _changed(self.path)
         return entry
 
     put = add
@@ -392,6 +411,7 @@ class JournalStore:
             else:
                 state.document.pop("display_name", None)
             self._write(state)
+        _changed(self.path)
 
     def import_bytes(self, data: bytes) -> ImportReport:
         """Merge a journal file's entries into this journal (checked first; refused whole).
@@ -415,6 +435,8 @@ class JournalStore:
                 if "display_name" not in state.document and document.get("display_name"):
                     state.document["display_name"] = document["display_name"]
                 self._write(state)
+        if report.changed:
+            _changed(self.path)
         return report
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportReport:
