@@ -25,7 +25,7 @@ ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages() if (ROOT / f"{name}.md"
 
 # Words that are glossary terms but also everyday words or names in the text ("the trust" is an
 # NHS organisation; "ability" is ordinary English), so their first use cannot be found by matching.
-AMBIGUOUS_TERMS = {"trust", "ability", "benevolence", "integrity", "PIFU"}
+AMBIGUOUS_TERMS = {"trust", "ability", "benevolence", "integrity"}
 
 # Wordings the brief confirms may be quoted (COURSE-BRIEF §5.3: the CollaboRATE items, verbatim).
 CONFIRMED_QUOTATIONS = ["how much effort was made"]
