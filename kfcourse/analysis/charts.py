@@ -42,14 +42,17 @@ def measures_along_path(summary: LearnerSummary, run: str | None = None) -> Figu
                   linestyle=DASHES[number % len(DASHES)], label=str(measure))  # fmt: skip
         last = rows.iloc[-1]
         axes.annotate(f"{measure} {last['value']:g}", (last["step"], last["value"]),
-                      textcoords="offset points", xytext=(6, 0), fontsize=9)  # fmt: skip
+                      textcoords="offset points", xytext=(8, 12 * number - 6),
+                      fontsize=9)  # fmt: skip
     scenario = steps["scenario_id"].iloc[0]
     side = steps["side"].iloc[0]
     axes.set_title(f"Measures along your path: {scenario}, as {side}")
     axes.set_xlabel("Decision (0 = the start)")
     axes.set_ylabel("Value of the measure")
     axes.xaxis.get_major_locator().set_params(integer=True)
-    axes.legend(title="Measure", loc="best")
+    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.set_xlim(right=steps["step"].max() + 0.6)
+    axes.legend(title="Measure", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     axes.grid(True, alpha=0.3)
     return figure
 
@@ -61,7 +64,7 @@ def ratings_before_after(summary: LearnerSummary, instrument: str | None = None)
         return None
     instrument = instrument or str(changes["instrument"].iloc[0])
     rows = changes[changes["instrument"] == instrument]
-    figure, axes = _figure(7, 0.6 + 0.55 * len(rows))
+    figure, axes = _figure(7, 1.2 + 0.7 * len(rows))
     positions = range(len(rows))
     height = 0.38
     for offset, moment, hatch in ((-height / 2, "before", "//"), (height / 2, "after", "")):
@@ -73,6 +76,7 @@ def ratings_before_after(summary: LearnerSummary, instrument: str | None = None)
     axes.set_yticks(list(positions), [str(i) for i in rows["item"]])
     axes.invert_yaxis()
     axes.set_xlabel("Rating")
+    axes.set_xlim(0, float(rows[["before", "after"]].max().max()) * 1.25 + 0.5)
     axes.set_title(f"{instrument}: before and after")
-    axes.legend(loc="lower right")
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return figure

@@ -286,6 +286,8 @@ class JournalStore:
 
     def load(self) -> dict[str, Any]:
         """The whole journal as a document (format, schema_version, entries, ...)."""
+        if not self.path.exists() and not self.wal_path.exists():
+            return empty_document()  # nothing to read or lock: leave a fresh folder untouched
         with self.locked():
             state = self._state()
             if state.needs_rewrite or state.wal_damaged:
@@ -346,6 +348,8 @@ class JournalStore:
 
     def compact(self) -> None:
         """Fold the recent log into the journal file, so the file alone holds everything."""
+        if not self.path.exists() and not self.wal_path.exists():
+            return
         with self.locked():
             state = self._state()
             if state.wal_entries or state.needs_rewrite or state.wal_damaged:
