@@ -149,59 +149,68 @@ def draw_trust_loop(path: Path) -> Path:
 
 
 def draw_lab_session(path: Path) -> Path:
-    """Chapter 8: one session of the role-play lab, from content note to journal."""
+    """Chapter 8: one session of the role-play lab, from content note to journal, in two rows."""
     import matplotlib.pyplot as plt
-    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-    fig, ax = plt.subplots(figsize=(11.5, 3.6))
-    ax.set_xlim(0, 25)
-    ax.set_ylim(-2.2, 2.2)
+    fig, ax = plt.subplots(figsize=(8.4, 5.6))
+    ax.set_xlim(0, 12)
+    ax.set_ylim(-0.9, 7.5)
     ax.axis("off")
     steps = [
-        ("Prepare", "content note;\nchoose a role\nor observe", FILL_GREY),
-        ("Play", "decision points;\npause cards;\nmeters move", FILL_ORANGE),
-        ("Debrief", "What? So what?\nNow what?", FILL_BLUE),
-        ("Swap and\nreplay", "play the other\nrole", FILL_GREEN),
-        ("De-role", "say one way\nyou differ from\nyour character", FILL_PURPLE),
-        ("Journal", "Gibbs's cycle,\n300 to 600\nwords", FILL_GREY),
+        ("1. Prepare", "content note;\nchoose a role\nor observe", FILL_GREY),
+        ("2. Play", "decision points;\npause cards;\nmeters move", FILL_ORANGE),
+        ("3. Debrief", "What? So what?\nNow what?", FILL_BLUE),
+        ("4. Swap and\nreplay", "play the\nother role", FILL_GREEN),
+        ("5. De-role", "say one way\nyou differ from\nyour character", FILL_PURPLE),
+        ("6. Journal", "Gibbs's cycle,\n300 to 600 words", FILL_GREY),
     ]
-    width = 3.4
-    gap = 0.7
+    width, height = 3.2, 2.7
+    xs = [2.0, 6.0, 10.0]
+    ys = [5.8, 1.4]
     for i, (title, body, fill) in enumerate(steps):
-        x = 1.9 + i * (width + gap)
-        from matplotlib.patches import FancyBboxPatch
-
+        x, y = xs[i % 3], ys[i // 3]
         ax.add_patch(
             FancyBboxPatch(
-                (x - width / 2, -1.45),
+                (x - width / 2, y - height / 2),
                 width,
-                2.9,
+                height,
                 boxstyle="round,pad=0.06,rounding_size=0.2",
                 facecolor=fill,
                 edgecolor=EDGE,
-                linewidth=1.5,
+                linewidth=1.6,
             )
         )
-        ax.text(x, 0.75, title, ha="center", va="center", fontsize=12, fontweight="bold", color=INK)
-        ax.text(x, -0.55, body, ha="center", va="center", fontsize=9.5, color=INK, linespacing=1.3)
-        if i < len(steps) - 1:
-            ax.add_patch(
-                FancyArrowPatch(
-                    (x + width / 2 + 0.05, 0),
-                    (x + width / 2 + gap - 0.05, 0),
-                    arrowstyle="-|>,head_length=7,head_width=5",
-                    linewidth=2,
-                    color=EDGE,
-                )
-            )
+        ax.text(
+            x, y + 0.65, title, ha="center", va="center", fontsize=14, fontweight="bold", color=INK
+        )
+        ax.text(
+            x, y - 0.55, body, ha="center", va="center", fontsize=12, color=INK, linespacing=1.3
+        )
+    arrow = {"arrowstyle": "-|>,head_length=8,head_width=5", "linewidth": 2.2, "color": EDGE}
+    for row in ys:
+        for left, right in ((xs[0], xs[1]), (xs[1], xs[2])):
+            start = (left + width / 2 + 0.08, row)
+            end = (right - width / 2 - 0.08, row)
+            ax.add_patch(FancyArrowPatch(start, end, **arrow))
+    # From the end of the first row back to the start of the second.
+    ax.add_patch(
+        FancyArrowPatch(
+            (xs[2], ys[0] - height / 2 - 0.1),
+            (xs[0], ys[1] + height / 2 + 0.1),
+            connectionstyle="arc3,rad=-0.08",
+            **arrow,
+        )
+    )
     ax.text(
-        12.2,
-        -1.95,
-        "Anyone can say \u2018pause\u2019 at any time. Nobody has to share their own experiences.",
+        6.0,
+        -0.55,
+        "Anyone can say \u2018pause\u2019 at any time.\nNobody has to share their own experiences.",
         ha="center",
         va="center",
-        fontsize=10,
+        fontsize=12,
         color=INK,
+        linespacing=1.3,
     )
     fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
