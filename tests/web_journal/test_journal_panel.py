@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,14 @@ def test_exported_json_fits_the_schema_and_imports_into_jupyter(page, page_log, 
     held = {e["id"]: e for e in store.entries()}
     for e in exported["entries"]:
         assert held[e["id"]] == e
+    # And with the command a learner types in Jupyter's terminal.
+    cli = Path(sys.executable).with_name("kfcourse")
+    other = tmp_path / "cli-journal.json"
+    done = subprocess.run([str(cli), "journal", "import", "--journal", str(other), str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "2 added" in done.stdout
+    assert len(JournalStore(other).entries()) == 2
 
     # Markdown and CSV are the same text the Jupyter journal exports.
     assert download(page, "Download Markdown") == to_markdown(exported)

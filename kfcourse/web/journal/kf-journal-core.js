@@ -95,8 +95,16 @@
     return n;
   }
 
+  // Paths are linked lists ({up, part}) so that no array is built per value checked; they
+  // become text only when there is a problem to report.
   function pathText(path) {
-    return path.length ? path.join("") : "(the whole file)";
+    var parts = [];
+    for (var p = path; p; p = p.up) parts.unshift(p.part);
+    return parts.length ? parts.join("") : "(the whole file)";
+  }
+
+  function sub(path, part) {
+    return { up: path, part: part };
   }
 
   function Validator(rootSchema) {
@@ -105,6 +113,12 @@
   }
 
   Validator.prototype.resolve = function (ref) {
+    if (!this.refs) this.refs = {};
+    if (!Object.prototype.hasOwnProperty.call(this.refs, ref)) this.refs[ref] = this.lookup(ref);
+    return this.refs[ref];
+  };
+
+  Validator.prototype.lookup = function (ref) {
     if (ref.charAt(0) !== "#") throw new Error("only local $ref is supported: " + ref);
     var node = this.root;
     ref.slice(1).split("/").slice(1).forEach(function (part) {
@@ -122,7 +136,7 @@
 
   Validator.prototype.isValid = function (schema, v) {
     var errors = [];
-    this.check(schema, v, [], errors);
+    this.check(schema, v, null, errors);
     return errors.length === 0;
   };
 
@@ -166,10 +180,10 @@
     if (Array.isArray(v)) {
       var prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
       prefix.forEach(function (s, i) {
-        if (i < v.length) self.check(s, v[i], path.concat("[" + i + "]"), errors);
+        if (i < v.length) self.check(s, v[i], sub(path, "[" + i + "]"), errors);
       });
       if (schema.items !== undefined) {
-        for (var i = prefix.length; i < v.length; i++) self.check(schema.items, v[i], path.concat("[" + i + "]"), errors);
+        for (var i = prefix.length; i < v.length; i++) self.check(schema.items, v[i], sub(path, "[" + i + "]"), errors);
       }
       if (schema.minItems !== undefined && v.length < schema.minItems) fail("should have at least " + schema.minItems + " items");
       if (schema.maxItems !== undefined && v.length > schema.maxItems) fail("should have at most " + schema.maxItems + " items");
@@ -188,17 +202,15 @@
       var props = isObject(schema.properties) ? schema.properties : {};
       var patterns = isObject(schema.patternProperties) ? schema.patternProperties : {};
       keys.forEach(function (k) {
-        var sub = path.concat(path.length ? "." + k : k);
+        var at = sub(path, path ? "." + k : k);
         var matched = false;
-        if (Object.prototype.hasOwnProperty.call(props, k)) { matched = true; self.check(props[k], v[k], sub, errors); }
+        if (Object.prototype.hasOwnProperty.call(props, k)) { matched = true; self.check(props[k], v[k], at, errors); }
         Object.keys(patterns).forEach(function (p) {
-          if (self.regexp(p).test(k)) { matched = true; self.check(patterns[p], v[k], sub, errors); }
+          if (self.regexp(p).test(k)) { matched = true; self.check(patterns[p], v[k], at, errors); }
         });
-        if (!matched && schema.additionalProperties !== undefined) self.check(schema.additionalProperties, v[k], sub, errors);
-        if (schema.propertyNames !== undefined) {
-          var nameErrors = [];
-          self.check(schema.propertyNames, k, sub, nameErrors);
-          if (nameErrors.length) errors.push({ path: pathText(sub), message: "has a field name that is not allowed" });
+        if (!matched && schema.additionalProperties !== undefined) self.check(schema.additionalProperties, v[k], at, errors);
+        if (schema.propertyNames !== undefined && !self.isValid(schema.propertyNames, k)) {
+          errors.push({ path: pathText(at), message: "has a field name that is not allowed" });
         }
       });
       if (schema.minProperties !== undefined && keys.length < schema.minProperties) fail("has too few fields");
@@ -232,7 +244,7 @@
 
   function validate(schema, doc) {
     var errors = [];
-    new Validator(schema).check(schema, doc, [], errors);
+    new Validator(schema).check(schema, doc, null, errors);
     return errors;
   }
 

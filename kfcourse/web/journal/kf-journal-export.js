@@ -23,7 +23,7 @@
     analysis: "Analysis", conclusion: "Conclusion", action_plan: "Action plan",
     what_happened: "What happened?", concept: "What does a course idea explain?", next: "What next?",
   };
-  var SIDE_NAMES = { clinician: "clinician", patient: "patient partner", both: "both roles" };
+  var SIDE_NAMES = { doctor: "doctor", clinician: "clinician", patient: "patient partner", pair: "both roles", both: "both roles" };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
 
@@ -177,15 +177,20 @@
     next: "What next?", text: "Reflection",
   };
   var MODEL_TITLES = { gibbs: "Gibbs cycle", gibbs_short: "Gibbs cycle, short form", free: "Free reflection" };
-  var MD_SIDE_TITLES = { clinician: "the clinician", patient: "the patient partner", both: "a pair" };
+  var MD_SIDE_TITLES = {
+    doctor: "the doctor", clinician: "the clinician", patient: "the patient partner",
+    pair: "a pair (both roles)", both: "a pair (both roles)",
+  };
   var STAGE_ORDER = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan",
     "what_happened", "feelings", "concept", "next"];
 
   // Learner text as Markdown that renders as exactly that text: every character Markdown
   // (CommonMark, GFM tables, MyST) could read as markup gets a backslash.
+  var ANYWHERE = /([\\`*_\[\]<>&|~#${}!])/g;
+
   function escapeText(text) {
     var lines = String(text).replace(/\r\n/g, "\n").replace(/\r/g, "\n").split("\n").map(function (raw) {
-      var line = pyStrip(raw).replace(/([\\`*_\[\]<>&|~#${}!])/g, "\\$1");
+      var line = pyStrip(raw).replace(ANYWHERE, "\\$1");
       var m = /^([-+=:(%^>]|\d+(?=[.)]))/.exec(line);
       if (m) {
         if (/\d/.test(m[1].charAt(0))) line = m[1] + "\\" + line.slice(m[1].length);
@@ -196,8 +201,9 @@
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
   }
 
+  // A short value (an id, a label) inside a line, escaped (it never starts a line).
   function inline(value) {
-    return escapeText(pySplit(pyStr(value)).join(" "));
+    return pySplit(pyStr(value)).join(" ").replace(ANYWHERE, "\\$1");
   }
 
   function mdDate(stamp) {

@@ -40,6 +40,7 @@
     this.problem = null; // the last storage failure, or null
     this.setAside = null; // {key, text, reason} when a damaged stored copy was moved
     this.listeners = [];
+    this.stale = false; // another tab has stored a change this page has not taken in
   }
 
   Store.prototype.storage = function () {
@@ -117,11 +118,11 @@
     return this.problem;
   };
 
-  // Applies `change(journal) -> journal` to the freshest copy (another tab may have written
-  // since), keeps the result in memory and stores it. Returns {journal, problem}.
+  // Applies `change(journal) -> journal` to the journal in memory (first taking in what another
+  // tab stored since, if one did), and stores the result. Returns {journal, problem}.
   Store.prototype.update = function (change, why) {
-    if (!this.problem && !this.readOnly) this.refresh();
-    this.memory = change(core.clone(this.memory || core.emptyJournal(this.courseVersion)));
+    if (this.stale) this.refresh();
+    this.memory = change(this.memory || core.emptyJournal(this.courseVersion));
     var problem = this.save();
     this.notify(why || "update");
     return { journal: this.memory, problem: problem };
@@ -132,6 +133,7 @@
   // The stored copy was written by this code, so only its outline is checked here; `load`
   // checks it fully when the page opens.
   Store.prototype.refresh = function () {
+    this.stale = false;
     try {
       var text = this.storage().getItem(this.key);
       if (text === null) return;
@@ -174,6 +176,7 @@
     var self = this;
     root.addEventListener("storage", function (event) {
       if (event.key === self.key && event.newValue !== null) {
+        self.stale = true;
         self.refresh();
         self.notify("other-tab");
       }

@@ -583,7 +583,12 @@
     KF.ready = true;
   }
 
-  KF.ui = { mount: mount, forms: forms, flushForms: flushForms };
+  KF.ui = {
+    mount: mount,
+    forms: forms,
+    flushForms: flushForms,
+    mountPanel: function (container, store, config) { return new JournalPanel(container, store, config); },
+  };
   if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", mount);
   else mount();
 })(window);

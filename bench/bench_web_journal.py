@@ -1,0 +1,134 @@
+"""Browser journal speed, in Debian's chromium: a large journal kept in localStorage.
+
+localStorage holds about 5 million characters per site in Chromium, so the journal of the
+Jupyter bench (10,000 entries, about 9 MB) does not fit in a browser; this bench uses 4,000
+entries (about 3.5 MB), far more than a learner writes (the course asks for a few dozen). It
+prints, all timed in the same page: the check of the stored journal when a page opens against a
+plain `JSON.parse` of the same text (ratio), the mean time of one draft save while typing (the
+store re-reads, merges and writes the whole journal; target <= 50 ms so typing never stalls),
+and the time to list every entry in the panel. Run: .venv/bin/python bench/bench_web_journal.py
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bench_journal import make_entry  # noqa: E402
+from kfcourse.journal import JournalStore  # noqa: E402
+from kfcourse.sphinx.journal_directives import (  # noqa: E402
+    SCRIPTS,
+    WEB,
+    form_data,
+    json_for_script,
+    page_config,
+)
+
+N = 4_000
+SAVES = 40
+SAVE_TARGET_MS = 50.0
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def write_page(folder: Path) -> None:
+    """A page like a book page with one short reflection form and no panel."""
+    for name in SCRIPTS:
+        (folder / name).write_text((WEB / name).read_text(encoding="utf-8"), encoding="utf-8")
+    scripts = "".join(f'<script defer src="{name}"></script>' for name in SCRIPTS)
+    data = json_for_script(form_data("bench-form", "short", "Bench", "bench"))
+    config = json_for_script(page_config(None))
+    (folder / "index.html").write_text(
+        f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Bench</title>'
+        f'<script id="kf-journal-config" type="application/json">{config}</script>{scripts}'
+        f'</head><body><div class="kf-reflection"><script type="application/json" '
+        f'class="kf-reflection-data">{data}</script></div><div id="panel"></div></body></html>',
+        encoding="utf-8",
+    )
+
+
+def journal_text(folder: Path) -> str:
+    store = JournalStore(folder / "bench-journal.json")
+    for number in range(N):
+        store.add(make_entry(number))
+    return json.dumps(store.load())
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_page(folder)
+        text = journal_text(folder)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            page.evaluate("(t) => localStorage.setItem('kfcourse-journal', t)", text)
+            page.reload()
+            page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+            result = page.evaluate(
+                """([text, saves]) => {
+                    const node = document.getElementById('kf-journal-config');
+                    const config = JSON.parse(node.textContent);
+                    const median = (f, n) => { const t = []; for (let i = 0; i < n; i++) {
+                        const s = performance.now(); f(); t.push(performance.now() - s); }
+                        t.sort((a, b) => a - b); return t[Math.floor(n / 2)]; };
+                    const parse = median(() => JSON.parse(text), 5);
+                    const check = median(() => KFJournal.core.checkJournal(JSON.parse(text),
+                                                                           config.schema), 5);
+                    const form = KFJournal.ui.forms[0];
+                    const area = document.querySelector('textarea');
+                    let total = 0;
+                    for (let i = 0; i < saves; i++) {
+                        area.value = 'Draft number ' + i;
+                        form.dirty = true;
+                        const s = performance.now(); form.flush(); total += performance.now() - s;
+                    }
+                    const store = KFJournal.store.open(config);
+                    const panelHost = document.getElementById('panel');
+                    panelHost.className = 'kf-journal';
+                    const s = performance.now();
+                    const entries = store.memory.entries.length;
+                    KFJournal.ui.mountPanel(panelHost, store, config);
+                    const list = performance.now() - s;
+                    return {parse, check, save: total / saves, list, entries,
+                            problem: store.problem && store.problem.message};
+                }""",
+                [text, SAVES],
+            )
+            browser.close()
+        server.shutdown()
+
+    ratio = result["check"] / result["parse"]
+    print(f"browser journal, {result['entries']} entries ({len(text) / 1e6:.1f} MB of JSON)")
+    print(f"  JSON.parse:                     {result['parse']:8.1f} ms")
+    print(f"  check when a page opens:        {result['check']:8.1f} ms  "
+          f"(ratio to JSON.parse {ratio:.1f})")
+    print(f"  one draft save while typing:    {result['save']:8.1f} ms  "
+          f"(mean of {SAVES}; target <= {SAVE_TARGET_MS:.0f} ms)")
+    print(f"  list every entry in the panel:  {result['list']:8.1f} ms")
+    if result["problem"]:
+        print(f"  storage problem: {result['problem']}")
+    return 0 if result["save"] <= SAVE_TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

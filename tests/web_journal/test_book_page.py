@@ -1,0 +1,55 @@
+"""The course's own journal page (chapters/journal.md) in the built book, in Chromium."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser_support import axe_violations
+from tests.web_journal.journal_helpers import (
+    console_errors,
+    open_journal_page,
+    schema_problems,
+    stored_journal,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.book]
+
+
+def test_journal_page_has_the_notice_panel_and_a_working_form(page, page_log, site_url):
+    open_journal_page(page, site_url + "chapters/journal.html")
+    notice = page.locator(".kf-journal-panel .kf-notice")
+    assert "Nothing is sent anywhere" in notice.text_content()
+    assert "this browser" in notice.text_content()
+    for name in ("Download JSON", "Download Markdown", "Download CSV"):
+        assert page.get_by_role("button", name=name).is_visible()
+    assert page.get_by_label("Import a journal file (.json)").is_visible()
+
+    form = page.locator("form.kf-reflection-form")
+    form.get_by_label("I played the patient partner").check()
+    form.get_by_label("1. Description").fill("<b>Not bold</b>, and kept.")
+    form.get_by_role("button", name="Save as finished").click()
+    page.locator(".kf-entry").first.wait_for()
+    assert page.locator(".kf-journal-panel b").count() == 0
+    assert "<b>Not bold</b>, and kept." in page.locator(".kf-journal-panel").text_content()
+    journal = stored_journal(page)
+    assert schema_problems(journal) == []
+    assert [e["exercise"] for e in journal["entries"]] == ["journal-try-it"]
+    assert json.dumps(journal).count("Not bold") == 1
+    assert axe_violations(page) == []
+    assert console_errors(page_log) == []
+
+
+def test_other_pages_link_to_the_journal_page_from_their_forms(page, site_url, book_html):
+    pages = [p for p in book_html.rglob("*.html") if "kf-reflection-data" in p.read_text("utf-8")]
+    others = [p for p in pages if p.name != "journal.html"]
+    if not others:
+        pytest.skip("no chapter uses a reflection form yet")
+    url = site_url + others[0].relative_to(book_html).as_posix()
+    open_journal_page(page, url)
+    link = page.locator(".kf-reflection-form .kf-notice a").first
+    href = link.get_attribute("href")
+    assert href and href.endswith("journal.html")
+    link.click()
+    page.wait_for_url("**/chapters/journal.html")
