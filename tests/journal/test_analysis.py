@@ -1,0 +1,113 @@
+"""The learner's summary and the instructor's class report, on known journals."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+from kfcourse.analysis import class_report, summarise
+from kfcourse.analysis.class_report import class_report_from_files
+from kfcourse.journal import entries
+from kfcourse.journal.privacy import class_export
+
+from .support import V0_FIXTURE, sample_entries
+
+
+def test_core_imports_stay_light():
+    code = (
+        "import sys, kfcourse.journal, kfcourse.analysis; "
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'ipywidgets', 'jsonschema') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_empty_journal_gives_empty_tables_with_columns():
+    summary = summarise([])
+    assert summary.is_empty
+    for table in (
+        summary.runs,
+        summary.runs_by_scenario,
+        summary.path,
+        summary.ratings,
+        summary.rating_changes,
+        summary.reflections,
+        summary.reflection_lengths,
+    ):
+        assert table.empty and len(table.columns) > 0
+
+
+def test_summary_of_known_entries():
+    made = sample_entries()
+    made.append(
+        entries.roleplay(
+            "discharge-delays",
+            "sha256:" + "cd" * 32,
+            "doctor",
+            [{"point": "A1", "choice": "x", "measures": {"power": 4, "trust": 4}}],
+        )
+    )
+    summary = summarise({"entries": made})
+    assert summary.counts.to_dict() == {
+        "roleplay": 2,
+        "reflection": 2,
+        "self_rating": 2,
+        "exercise_answer": 1,
+    }
+    (row,) = summary.runs_by_scenario.to_dict("records")
+    assert (row["scenario_id"], row["side"], row["runs"], row["completed"]) == (
+        "discharge-delays",
+        "doctor",
+        2,
+        1,
+    )
+    assert row["mean_end_power"] == 3.0  # ends 2 (given) and 4 (last step)
+    first_run = summary.path[summary.path["run"] == made[0]["id"]]
+    trust = first_run[first_run["measure"] == "trust"].sort_values("step")["value"].tolist()
+    assert trust == [3, 3, 2]  # start, after A1, after A2
+    changes = summary.rating_changes.set_index("item")
+    assert changes.loc["ability-1", "change"] == 1
+    assert changes.loc["integrity-1", "after"] == 5  # skipped before: no change to report
+    assert math.isnan(changes.loc["integrity-1", "change"])
+    lengths = dict(
+        zip(summary.reflection_lengths["model"], summary.reflection_lengths["words"], strict=True)
+    )
+    assert lengths == {"gibbs": 14, "free": 2}
+
+
+def test_latest_before_and_after_are_compared():
+    early = entries.self_rating("power-check", {"say": 1}, moment="before")
+    later = entries.touched(entries.self_rating("power-check", {"say": 2}, moment="before"))
+    after = entries.self_rating("power-check", {"say": 4}, moment="after")
+    row = summarise([early, later, after]).rating_changes.iloc[0]
+    assert (row["before"], row["after"], row["change"]) == (2, 4, 2)
+
+
+def test_class_report_counts_each_learner_once(tmp_path):
+    document = {"entries": sample_entries()}
+    first = class_export(document, "Heron")
+    again = class_export(document, "Heron")
+    other = class_export(document, "Kite", include_free_text=True)
+    report = class_report([first, again, other])
+    assert report.learners == 2 and report.free_text_learners == 1
+    (row,) = report.runs_by_scenario.to_dict("records")
+    assert (row["runs"], row["learners"]) == (2, 2)
+    text = report.to_markdown()
+    assert "| trust-check | ability-1 | 2 | 3 | 4 | 1 |" in text
+
+
+def test_class_report_leaves_out_foreign_files_with_reason(tmp_path):
+    good = tmp_path / "good.json"
+    import json
+
+    good.write_text(json.dumps(class_export({"entries": sample_entries()}, "Heron")))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "kfcourse-class-export", "schema_version": 1}')
+    report = class_report_from_files([good, broken, V0_FIXTURE, tmp_path / "missing.json"])
+    assert report.learners == 1
+    reasons = dict(report.refused)
+    assert "damaged" in reasons[str(broken)]
+    assert "not a class export" in reasons[str(V0_FIXTURE)]
+    assert "cannot be read" in reasons[str(tmp_path / "missing.json")]
