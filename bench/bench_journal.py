@@ -44,13 +44,22 @@ def make_entry(number: int) -> dict:
 
 
 def timed(function, repeat: int = 5) -> float:
-    """Median wall time of `function()` over `repeat` runs, in seconds."""
+    """Best wall time of `function()` over `repeat` runs, in seconds (least disturbed run)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
+
+
+def paired(first, second, rounds: int = 7) -> tuple[float, float]:
+    """Best times of two functions run alternately, so machine load hits both alike."""
+    a, b = [], []
+    for _ in range(rounds):
+        a.append(timed(first, 1))
+        b.append(timed(second, 1))
+    return min(a), min(b)
 
 
 def main() -> int:
@@ -79,8 +88,7 @@ def main() -> int:
             with open(path, encoding="utf-8") as handle:
                 json.load(handle)
 
-        baseline = timed(plain)
-        ours = timed(store.load)
+        baseline, ours = paired(plain, store.load)
         ratio = ours / baseline
         ratio_with_log = with_log / baseline
 
