@@ -95,13 +95,17 @@ def journal_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def page_config(journal_page: str | None) -> dict[str, Any]:
-    """What every journal page embeds: the schema, the course version and where entries are kept."""
+def page_config(journal_page: str | None, forms: dict[str, str] | None = None) -> dict[str, Any]:
+    """What every journal page embeds: the schema, the course version and where entries are kept.
+
+    ``forms`` maps reflection ids to their address (for the panel's links back to each form).
+    """
     return {
         "course": COURSE_ID,
         "courseVersion": __version__,
         "storageKey": STORAGE_KEY,
         "journalPage": journal_page,
+        "forms": forms or {},
         "schema": journal_schema(),
     }
 
@@ -225,9 +229,14 @@ def on_html_page_context(
     journal_page = None
     if journal_doc and journal_doc in app.env.found_docs and journal_doc != pagename:
         journal_page = app.builder.get_relative_uri(pagename, journal_doc)
+    forms: dict[str, str] = {}
+    if any(PANEL_CLASS in node["classes"] for node in doctree.findall(nodes.container)):
+        for reflection_id, (docname, _where) in sorted(app.env.kf_reflection_ids.items()):
+            uri = "" if docname == pagename else app.builder.get_relative_uri(pagename, docname)
+            forms[reflection_id] = f"{uri}#kf-reflection-{reflection_id}"
     app.add_js_file(
         None,
-        body=json_for_script(page_config(journal_page)),
+        body=json_for_script(page_config(journal_page, forms)),
         type="application/json",
         id=CONFIG_ELEMENT_ID,
     )

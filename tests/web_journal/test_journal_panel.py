@@ -231,6 +231,7 @@ def test_no_serious_accessibility_violations(page, journal_site, scheme):
     page.locator(".kf-journal-panel .kf-alert").get_by_text("Not imported").wait_for()
     for details in page.locator("details.kf-entry").all():
         details.locator("summary").click()
+    page.get_by_role("button", name="Remove my journal from this browser").click()
     assert axe_violations(page) == []
 
 
@@ -269,3 +270,48 @@ def test_panel_is_usable_by_keyboard_alone(page, journal_site):
     page.locator("details.kf-entry summary").first.focus()
     page.keyboard.press("Enter")
     assert page.locator("details.kf-entry").first.get_attribute("open") is not None
+
+
+def test_each_entry_links_back_to_its_form(page, journal_site):
+    write_reflections(page, journal_site)
+    open_journal_page(page, journal_site + "journal.html")
+    entry_ = page.locator("details.kf-entry", has_text="Quick check")
+    entry_.locator("summary").click()
+    link = entry_.get_by_role("link", name="Go to the form where this was written")
+    assert link.get_attribute("href") == "reflection.html#kf-reflection-fixture-short"
+    link.click()
+    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    assert page.url.endswith("reflection.html#kf-reflection-fixture-short")
+    assert form(page, "Quick check").get_by_label("What happened?").input_value() == (
+        "We set the agenda together."
+    )
+
+
+def test_journal_can_be_removed_from_a_shared_computer(page, journal_site):
+    write_reflections(page, journal_site)
+    other = page.context.new_page()  # a form open in another tab follows the removal
+    open_journal_page(other, journal_site + "reflection.html")
+    assert form(other, "Quick check").get_by_label("What happened?").input_value()
+    open_journal_page(page, journal_site + "journal.html")
+    panel = page.locator(".kf-journal-panel")
+    ask = panel.get_by_role("button", name="Remove my journal from this browser")
+    ask.click()
+    assert ask.get_attribute("aria-expanded") == "true"
+    assert "deletes the 2 entries" in panel.locator(".kf-confirm").text_content()
+    # Focus goes to the safe choice; Enter keeps the journal.
+    assert page.evaluate("() => document.activeElement.textContent") == "Keep it"
+    page.keyboard.press("Enter")
+    assert "was kept" in panel_status(page)
+    assert stored_journal(page)["entries"]
+    ask.click()
+    panel.get_by_role("button", name="Yes, remove it from this browser").click()
+    assert "removed from this browser" in panel_status(page)
+    assert [k for k in storage_snapshot(page) if k.startswith("kfcourse-journal")] == []
+    assert "no entries yet" in page.locator(".kf-count").text_content()
+    other_form = form(other, "Quick check")
+    assert other_form.get_by_label("What happened?").input_value() == ""
+    assert "removed from this browser" in other_form.locator(".kf-status").text_content()
+    page.reload()
+    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    assert page.locator(".kf-entry").count() == 0
+    other.close()

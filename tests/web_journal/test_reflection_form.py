@@ -41,6 +41,7 @@ def test_draft_is_kept_as_you_type_and_back_after_reload(page, page_log, journal
     assert clinician.get_by_label("1. Description").input_value() == description
     assert clinician.get_by_label("2. Feelings").input_value() == "Defensive, then curious."
     assert "back in the form" in clinician.locator(".kf-status").text_content()
+    assert not page.locator(".kf-js-needed").first.is_visible()  # hidden once the form is there
 
     journal = stored_journal(page)
     assert schema_problems(journal) == []
@@ -286,3 +287,29 @@ def test_storage_filling_up_mid_session_keeps_the_latest_text(page, journal_site
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     [entry] = reflection_entries(exported, "fixture-short")
     assert entry["stages"]["what_happened"] == "Second version, only on this page."
+
+
+def test_works_from_files_opened_on_this_computer(page, journal_book):
+    # Classic scripts, not ES modules, so the book also works from file:// (no server).
+    url = (journal_book / "reflection.html").as_uri()
+    open_journal_page(page, url)
+    short = form(page, "Quick check")
+    short.get_by_label("What happened?").fill("Written from a file:// page.")
+    short.get_by_role("button", name="Save as finished").click()
+    page.reload()
+    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    again = form(page, "Quick check").get_by_label("What happened?")
+    assert again.input_value() == "Written from a file:// page."
+
+
+def test_without_javascript_the_page_says_what_is_missing(browser, journal_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(journal_site + "reflection.html")
+        notes = page.locator(".kf-reflection .kf-js-needed")
+        assert notes.count() == 4
+        assert notes.first.is_visible()
+        assert "needs JavaScript" in notes.first.text_content()
+    finally:
+        context.close()

@@ -171,7 +171,35 @@
     }
   };
 
-  // Calls `fn` when another tab changes the stored journal.
+  // Removes the journal and everything kept beside it (form notes, set-aside copies) from this
+  // browser, for a shared computer. Returns null, or the failure.
+  Store.prototype.clear = function () {
+    var problem = null;
+    var key = this.key;
+    try {
+      var s = this.storage();
+      var doomed = [];
+      for (var i = 0; i < s.length; i++) {
+        var k = s.key(i);
+        if (k === key || (k && k.indexOf(key + ":") === 0)) doomed.push(k);
+      }
+      doomed.forEach(function (k) { s.removeItem(k); });
+    } catch (e) {
+      problem = describeFailure(e);
+    }
+    this.forget();
+    return problem;
+  };
+
+  Store.prototype.forget = function () {
+    this.memory = core.emptyJournal(this.courseVersion);
+    this.setAside = null;
+    this.readOnly = false;
+    this.stale = false;
+    this.notify("cleared");
+  };
+
+  // Takes in changes another tab stores, and follows it when it removes the journal.
   Store.prototype.watchOtherTabs = function () {
     var self = this;
     root.addEventListener("storage", function (event) {
@@ -179,6 +207,8 @@
         self.stale = true;
         self.refresh();
         self.notify("other-tab");
+      } else if ((event.key === self.key && event.newValue === null) || event.key === null) {
+        self.forget(); // removed in another tab (or all storage cleared)
       }
     });
   };

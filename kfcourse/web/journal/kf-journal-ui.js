@@ -368,7 +368,20 @@
   };
 
   // Another tab or an import changed the journal: show a newer copy of this form's entry.
-  ReflectionForm.prototype.external = function () {
+  ReflectionForm.prototype.external = function (why) {
+    if (why === "cleared") {
+      var self = this;
+      root.clearTimeout(this.timer);
+      this.timer = null;
+      this.firstPending = 0;
+      this.dirty = false;
+      this.entryId = null;
+      Object.keys(this.fields).forEach(function (k) { self.fields[k].value = ""; });
+      this.countWords();
+      this.messages.warn("");
+      this.messages.say("Your journal was removed from this browser, so this form is empty.");
+      return;
+    }
     if (this.dirty) return;
     var e = this.entry();
     if (!e) return;
@@ -430,10 +443,53 @@
     this.entries = el("ul", { class: "kf-entries", "aria-label": "Entries in your journal" });
     root_.appendChild(this.count);
     root_.appendChild(this.entries);
+    root_.appendChild(this.renderRemove());
     this.container.appendChild(root_);
 
     if (this.store.problem) this.messages.warn(storageWarning(this.store.problem));
     this.showSetAside();
+  };
+
+  // "Remove my journal from this browser", for shared computers: asks once more before it acts.
+  JournalPanel.prototype.renderRemove = function () {
+    var self = this;
+    var confirmId = uid("kf-remove-confirm");
+    var ask = el("button", { type: "button", class: "kf-button", "aria-expanded": "false",
+                             "aria-controls": confirmId, text: "Remove my journal from this browser" });
+    var warning = el("p", { id: confirmId + "-text" });
+    var yes = el("button", { type: "button", class: "kf-button kf-danger", "aria-describedby": confirmId + "-text",
+                             text: "Yes, remove it from this browser" });
+    var no = el("button", { type: "button", class: "kf-button", text: "Keep it" });
+    var confirm = el("div", { id: confirmId, class: "kf-confirm", hidden: true }, [warning, el("div", { class: "kf-actions" }, [yes, no])]);
+    function close() {
+      confirm.hidden = true;
+      ask.setAttribute("aria-expanded", "false");
+      ask.focus();
+    }
+    ask.addEventListener("click", function () {
+      flushForms();
+      var n = self.store.memory.entries.length;
+      warning.textContent = "This deletes the " + n + (n === 1 ? " entry" : " entries") +
+        " of your journal from this browser, and cannot be undone. Download a copy (JSON) first if you want to keep them.";
+      confirm.hidden = false;
+      ask.setAttribute("aria-expanded", "true");
+      no.focus();
+    });
+    no.addEventListener("click", function () {
+      close();
+      self.messages.say("Your journal was kept.");
+    });
+    yes.addEventListener("click", function () {
+      var problem = self.store.clear();
+      close();
+      if (problem) self.messages.warn(problem.message);
+      else self.messages.warn("");
+      self.messages.say("Your journal has been removed from this browser.");
+    });
+    return el("div", { class: "kf-remove" }, [
+      el("p", { class: "kf-hint", text: "On a shared computer? When you have downloaded a copy, you can remove your journal from this browser." }),
+      ask, confirm,
+    ]);
   };
 
   JournalPanel.prototype.showSetAside = function () {
@@ -532,11 +588,21 @@
           el("p", { class: "kf-entry-text", text: s[1] || "(nothing written)" }),
         ]));
       });
+      var forms = self.config.forms || {};
+      if (typeof e.exercise === "string" && Object.prototype.hasOwnProperty.call(forms, e.exercise)) {
+        details.appendChild(el("p", { class: "kf-entry-link" }, [
+          el("a", { href: forms[e.exercise], text: "Go to the form where this was written" }),
+        ]));
+      }
       self.entries.appendChild(el("li", {}, [details]));
     });
   };
 
-  JournalPanel.prototype.external = function () {
+  JournalPanel.prototype.external = function (why) {
+    if (why === "cleared") {
+      this.aside.hidden = true;
+      this.aside.textContent = "";
+    }
     this.list();
     if (!this.store.problem) return;
     this.messages.warn(storageWarning(this.store.problem));
