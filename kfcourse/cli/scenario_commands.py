@@ -217,14 +217,20 @@ def run_play(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    errors = [d for d in lint_file(path) if d.severity == "error"]
     result = load_file(path)
-    if result.scenario is None:
-        for finding in result.diagnostics:
+    if errors or result.scenario is None:
+        for finding in errors or result.diagnostics:
             print(finding.format(), file=sys.stderr)
+        print("kfcourse play: the scenario has errors; fix them first", file=sys.stderr)
         return EXIT_ERRORS
-    session = Session(result.scenario, args.mode)
+    try:
+        session = Session(result.scenario, args.mode)
+    except SessionError as exc:
+        print(f"kfcourse play: {exc}", file=sys.stderr)
+        return EXIT_ERRORS
     for position, number in enumerate(numbers, 1):
-        if session.ended:
+        if not session.awaiting():
             print(
                 f"kfcourse play: play ended before choice {position} ({number}); the rest "
                 "were ignored",

@@ -159,9 +159,21 @@ class Session:
                     + ", ".join(c.id for c in options)
                 )
             picked = found[0]
+        before = self.snapshot()
         self.inputs.append((role, picked.id))
-        self._play(role, picked)
-        self._advance()
+        try:
+            self._play(role, picked)
+            self._advance()
+        except SessionError:  # a broken scenario (see `kfcourse check`): leave the state as it was
+            self._restore(before)
+            raise
+
+    def _restore(self, snap: dict[str, Any]) -> None:
+        self.node = snap["node"]
+        self.measures = snap["measures"]
+        self.trace = snap["trace"]
+        self.pending = snap["pending"]
+        self.inputs = [(r, c) for r, c in snap["inputs"]]
 
     def _play(self, role: str, picked: Choice) -> None:
         point = self.point

@@ -168,6 +168,8 @@ def successors(
     out = []
 
     def take(choice: Choice) -> None:
+        if not point.route(choice):  # no `next` anywhere (SC101): play stops here
+            return
         after = _apply(scenario, choice.effects, measures)
         out.append((follow(point.route(choice), after), after))
 

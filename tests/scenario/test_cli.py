@@ -132,3 +132,8 @@ def test_console_script_runs() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_play_refuses_a_scenario_with_lint_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["play", str(FIXTURES / "sc104-loop-no-exit.yaml")], capsys)
+    assert code == 1 and "SC104" in err and "fix them first" in err

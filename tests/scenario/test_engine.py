@@ -130,3 +130,24 @@ def test_resume_refuses_a_changed_scenario(minimal: Scenario) -> None:
 def test_measures_words(shipped: list[Scenario]) -> None:
     p = by_id(shipped, "discharge-delays").measures["P"]
     assert (p.words(-10), p.words(-2), p.words(10)) == ("very unequal", "mixed", "balanced")
+
+
+def test_a_broken_route_leaves_the_state_untouched() -> None:
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    s = load_text(text.replace("    next: p2\n", "", 1)).scenario  # p1's choices go nowhere
+    assert s is not None
+    session = Session(s, "doctor")
+    before = session.snapshot()
+    with pytest.raises(SessionError, match="nowhere to go"):
+        session.choose("a")
+    assert session.snapshot() == before
+    with pytest.raises(SessionError, match="nowhere to go"):
+        Session(s, "patient")  # the doctor's rules play p1 at once
+
+
+def test_rules_that_go_round_in_a_loop_are_reported() -> None:
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    s = load_text(text.replace("    next: p2\n", "    next: p1\n", 1)).scenario
+    assert s is not None
+    with pytest.raises(SessionError, match="go round in a loop"):
+        Session(s, "patient")
