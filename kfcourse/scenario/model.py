@@ -20,7 +20,9 @@ class Clause:
     loc: Loc
 
     def holds(self, measures: dict[str, int]) -> bool:
-        have = measures[self.measure]
+        have = measures.get(self.measure)
+        if have is None:  # an undeclared measure (SC105): the clause never holds
+            return False
         op = self.op
         if op == "<=":
             return have <= self.value

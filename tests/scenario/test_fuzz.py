@@ -3,11 +3,14 @@ traceback, and every diagnostic points inside the file."""
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kfcourse.scenario import lint_text, load_text, shipped_paths
+from kfcourse.scenario import lint_text, load_text, random_session, shipped_paths
 from kfcourse.scenario.bib import find_bib
+from kfcourse.scenario.engine import MODES, SessionError
 from kfcourse.scenario.lint import RULES
 
 from .conftest import FIXTURES
@@ -116,9 +119,21 @@ def mutated(draw: st.DrawFn) -> str:
 
 
 @FUZZ
-@given(mutated())
-def test_mutated_scenarios(text: str) -> None:
+@given(mutated(), st.integers(min_value=0, max_value=2**16))
+def test_mutated_scenarios(text: str, seed: int) -> None:
     check(text)
+    scenario = load_text(text, "fuzz.yaml").scenario
+    if scenario is None:
+        return
+    clean = not any(d.severity == "error" for d in lint_text(text, "fuzz.yaml", BIB))
+    for mode in MODES:  # the engine only ever refuses with a plain SessionError
+        try:
+            session = random_session(scenario, mode, random.Random(seed), max_moves=2_000)
+        except SessionError:
+            assert not clean, "a scenario without lint errors must play"
+            continue
+        if clean:
+            assert session.ended
 
 
 @FUZZ
