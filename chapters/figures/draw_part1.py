@@ -15,42 +15,20 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # figure_style sits beside this script, which runs as a file
 
-# Colour-blind-safe fills (Okabe-Ito hues, lightened) with dark text, as in draw_part2.py, so
-# that both halves of the book look alike. Text on every fill has contrast well above 4.5:1.
-FILL_BLUE = "#cfe3f3"
-FILL_ORANGE = "#fde3c0"
-FILL_GREEN = "#cdeee1"
-FILL_PURPLE = "#ead7e6"
-FILL_GREY = "#eeeeee"
-INK = "#1a1a1a"
-EDGE = "#0b4f7c"
-WARN_EDGE = "#8a3b00"
-
-
-def _setup() -> None:
-    """Make matplotlib deterministic and keep SVG text as text."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    matplotlib.rcParams.update(
-        {
-            "svg.hashsalt": "leading-together-part1",
-            "svg.fonttype": "none",
-            "font.family": "sans-serif",
-            "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial"],
-            "font.size": 11,
-        }
-    )
-
-
-def _save(fig: Any, path: Path) -> Path:
-    """Write an SVG with no date, so that the same drawing gives the same bytes."""
-    import matplotlib.pyplot as plt
-
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return path
+from figure_style import (  # noqa: E402  (needs the path above)
+    EDGE,
+    FILL_BLUE,
+    FILL_GREEN,
+    FILL_GREY,
+    FILL_ORANGE,
+    FILL_PURPLE,
+    INK,
+    WARN_EDGE,
+    draw_all,
+    save,
+)
 
 
 def _box(ax: Any, x: float, y: float, w: float, h: float, fill: str, edge: str = EDGE,
@@ -110,7 +88,7 @@ def _timeline(path: Path, events: list[tuple[float, str, str, str]], span: tuple
     handles = [Patch(facecolor=f, edgecolor=EDGE, label=text) for text, f in legend]
     ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=9.5, ncol=len(legend),
               bbox_to_anchor=(0.0, 1.08))
-    return _save(fig, path)
+    return save(fig, path)
 
 
 def draw_ch1_policy_timeline(path: Path) -> Path:
@@ -184,7 +162,7 @@ def draw_ch2_ideas_timeline(path: Path) -> Path:
               bbox_to_anchor=(0.0, 1.06))
     ax.text(n - 0.5, -3.35, "Years are spaced evenly, not to scale.", ha="right", va="bottom",
             fontsize=8.5, color=INK, style="italic")
-    return _save(fig, path)
+    return save(fig, path)
 
 
 def _person(ax: Any, x: float, y: float, label: str, fill: str, r: float = 0.42) -> None:
@@ -260,7 +238,7 @@ def draw_ch3_forms(path: Path) -> Path:
         ux, uy = dx / length, dy / length
         _arrow(ax, (x1 + ux * 0.7, y1 + uy * 0.7), (x2 - ux * 0.7, y2 - uy * 0.7),
                style="<|-|>", color=WARN_EDGE, lw=1.2)
-    return _save(fig, path)
+    return save(fig, path)
 
 
 def draw_ch4_entity_relational(path: Path) -> Path:
@@ -305,7 +283,7 @@ def draw_ch4_entity_relational(path: Path) -> Path:
     ax.text(0, -2.3, "Leadership is constructed in relating itself, and people\n"
             "are shaped by the relationships they are part of.", ha="center", va="center",
             fontsize=9, color=INK, linespacing=1.3)
-    return _save(fig, path)
+    return save(fig, path)
 
 
 def draw_ch5_ladder(path: Path) -> Path:
@@ -355,7 +333,7 @@ def draw_ch5_ladder(path: Path) -> Path:
     ax.text(1.6, -0.75,
             "After Arnstein (1969): the rung names are hers; the drawing is the course's.",
             ha="center", va="center", fontsize=8.5, color=INK, style="italic")
-    return _save(fig, path)
+    return save(fig, path)
 
 
 def draw_ch5_dimensions(path: Path) -> Path:
@@ -390,7 +368,7 @@ def draw_ch5_dimensions(path: Path) -> Path:
                 linespacing=1.3, style="italic")
     ax.text(5.25, 6.1, "Easier to see", ha="center", va="center", fontsize=9.5, color=INK)
     ax.text(5.25, 0.15, "Harder to see", ha="center", va="center", fontsize=9.5, color=INK)
-    return _save(fig, path)
+    return save(fig, path)
 
 
 FIGURES: dict[str, Callable[[Path], Path]] = {
@@ -404,16 +382,8 @@ FIGURES: dict[str, Callable[[Path], Path]] = {
 
 
 def main(out_dir: Path = HERE) -> int:
-    """Write every figure into out_dir (this folder by default) and print what was written.
-
-    The same interface as draw_part2.py, so one test can check that both are deterministic.
-    """
-    _setup()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, draw in FIGURES.items():
-        written = draw(out_dir / name)
-        print(f"wrote {written}")
-    return 0
+    """Write every figure into out_dir (this folder by default)."""
+    return draw_all(FIGURES, "leading-together-part1", out_dir)
 
 
 if __name__ == "__main__":

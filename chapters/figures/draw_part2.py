@@ -13,32 +13,20 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # figure_style sits beside this script, which runs as a file
 
-# Colour-blind-safe fills (Okabe-Ito, lightened) with dark text: contrast well above 4.5:1.
-FILL_BLUE = "#cfe3f3"
-FILL_ORANGE = "#fde3c0"
-FILL_GREEN = "#cdeee1"
-FILL_PURPLE = "#ead7e6"
-FILL_GREY = "#eeeeee"
-INK = "#1a1a1a"
-EDGE = "#0b4f7c"
-WARN_EDGE = "#8a3b00"
-
-
-def _setup() -> None:
-    """Make matplotlib deterministic and keep SVG text as text."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    matplotlib.rcParams.update(
-        {
-            "svg.hashsalt": "leading-together-part2",
-            "svg.fonttype": "none",
-            "font.family": "sans-serif",
-            "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial"],
-            "font.size": 11,
-        }
-    )
+from figure_style import (  # noqa: E402  (needs the path above)
+    EDGE,
+    FILL_BLUE,
+    FILL_GREEN,
+    FILL_GREY,
+    FILL_ORANGE,
+    FILL_PURPLE,
+    INK,
+    WARN_EDGE,
+    draw_all,
+    save,
+)
 
 
 def _box(ax, x: float, y: float, title: str, body: str, fill: str, width: float = 4.0) -> None:
@@ -143,9 +131,7 @@ def draw_trust_loop(path: Path) -> Path:
             "linestyle": "--",
         },
     )
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return path
+    return save(fig, path)
 
 
 def draw_lab_session(path: Path) -> Path:
@@ -212,9 +198,7 @@ def draw_lab_session(path: Path) -> Path:
         color=INK,
         linespacing=1.3,
     )
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    return path
+    return save(fig, path)
 
 
 FIGURES = {
@@ -224,13 +208,8 @@ FIGURES = {
 
 
 def main(out_dir: Path = HERE) -> int:
-    """Write every figure into out_dir and print what was written."""
-    _setup()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, draw in FIGURES.items():
-        written = draw(out_dir / name)
-        print(f"wrote {written}")
-    return 0
+    """Write every figure into out_dir (this folder by default)."""
+    return draw_all(FIGURES, "leading-together-part2", out_dir)
 
 
 if __name__ == "__main__":
