@@ -1,4 +1,4 @@
-"""Accessibility repairs to the theme, on every page (see ``static/kf-a11y.js`` for each one)."""
+"""Accessibility repairs to the theme, on every page (each is explained in ``static/a11y/``)."""
 
 from __future__ import annotations
 
@@ -16,3 +16,4 @@ def on_builder_inited(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.add_js_file("kf-a11y.js", defer="defer")
+    app.add_css_file("kf-a11y.css")

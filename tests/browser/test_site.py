@@ -68,3 +68,14 @@ def test_widget_renders_from_files_on_disk(page: Any, page_log: PageLog, book_ht
     radios.first.wait_for(state="visible", timeout=15_000)
     assert radios.count() == 4
     assert unexpected(page_log.console_errors) == []
+
+
+def test_links_in_exercise_titles_have_enough_contrast(page: Any, site_url: str) -> None:
+    """A glossary link in an exercise's tinted title bar must pass WCAG contrast (it did not)."""
+    page.goto(f"{site_url}chapters/06-trust.html", wait_until="load")
+    page.evaluate("""() => {
+        const title = document.querySelector('.exercise .admonition-title');
+        const term = document.querySelector('a.reference.internal span.xref.std-term');
+        title.appendChild(term.closest('a').cloneNode(true));
+    }""")
+    assert axe_violations(page, {"include": [".exercise .admonition-title"]}) == []
