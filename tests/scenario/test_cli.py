@@ -137,3 +137,28 @@ def test_console_script_runs() -> None:
 def test_play_refuses_a_scenario_with_lint_errors(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["play", str(FIXTURES / "sc104-loop-no-exit.yaml")], capsys)
     assert code == 1 and "SC104" in err and "fix them first" in err
+
+
+PAGE = Path(__file__).resolve().parents[2] / "chapters" / "instructors" / "writing-a-scenario.md"
+
+
+def test_page_examples_are_true(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The outputs quoted on "Writing a scenario" are what the commands print."""
+    page = PAGE.read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(["new-scenario", "falls-clinic"], capsys)[0] == 0
+    starter = Path("falls-clinic.yaml")
+    text = starter.read_text(encoding="utf-8")
+    starter.write_text(
+        text.replace("- {to: choose-a-test}", "- {to: choose-a-tset}", 1), encoding="utf-8"
+    )
+    code, out, _ = run(["check", "falls-clinic.yaml"], capsys)
+    assert code == 1
+    for line in out.splitlines():
+        assert f"   {line}\n" in page, line
+    _, out, _ = run(["play", "discharge-delays", "--as", "doctor", "--choose", "3"], capsys)
+    assert "Stopped at point A2r" in out and "Keep the accounts back" in out
+    _, out, _ = run(["play", "discharge-delays", "--as", "doctor", "--choose", "2"], capsys)
+    assert "Stopped at point A3" in out and "A2r" not in out
