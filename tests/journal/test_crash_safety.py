@@ -49,12 +49,16 @@ def _run_and_kill(path: Path, start: int, compact_min: int, delay: float) -> lis
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("compact_min", [1, 4096], ids=["rewrite-every-add", "append-log"])
-def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min):
+@pytest.mark.parametrize(
+    ("compact_min", "least_file_states"),
+    [(1, KILLS // 4), (4096, 4)],  # every add rewrites the file / the log is folded in now and then
+    ids=["rewrite-every-add", "append-log"],
+)
+def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min, least_file_states):
     rng = random.Random(compact_min)
     path = tmp_path / "kfcourse-journal.json"
-    JournalStore(path).load()  # warm the schema checker so the child writes at once
-    entries.check_entry(entries.exercise_answer("warm", 0))
+    with JournalStore(path).locked():  # load the lock and schema checker before forking,
+        entries.check_entry(entries.exercise_answer("warm", 0))  # so the child writes at once
     confirmed = 0
     file_states = set()
     for _ in range(KILLS):
@@ -70,4 +74,4 @@ def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min):
         assert confirmed <= len(answers) <= confirmed + 1, (confirmed, len(answers))
         confirmed = len(answers)
     assert confirmed > KILLS  # the writer really wrote between kills
-    assert len(file_states) > KILLS // 4  # the file was replaced many times, never broken
+    assert len(file_states) > least_file_states  # the file was replaced often, never broken
