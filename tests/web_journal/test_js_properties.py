@@ -238,3 +238,33 @@ def test_markdown_export_renders_learner_text_as_text(js: Any, text: str) -> Non
     assert set(re.findall(r"</?([A-Za-z][A-Za-z0-9]*)", section)) <= {"p", "br"}, section
     # CommonMark shows U+0000 as U+FFFD (for safety); everything else must come back as typed.
     assert visible_text(section) == " ".join(text.replace("\x00", "\ufffd").split())
+
+
+JSON_TEXT = (
+    st.text(max_size=60)
+    | JSON_VALUE.map(json.dumps)
+    | mutated_journal().map(json.dumps)
+    | mutated_journal().map(lambda d: json.dumps(d)[: len(json.dumps(d)) // 2])  # cut short
+    | st.sampled_from(["", " ", "\ufeff{}", "NaN", '{"format": "kfcourse-journal"}', "[]",
+                       '{"format": "kfcourse-journal", "schema_version": 1, "entries": [],'
+                       ' "x": Infinity}'])
+)
+
+
+@SETTINGS
+@given(text=JSON_TEXT)
+def test_import_refuses_what_python_refuses_with_a_reason(js: Any, text: str) -> None:
+    from kfcourse.journal.errors import RefusedFile
+    from kfcourse.journal.reading import read_document
+
+    verdict = js.evaluate("([s, t]) => KFJournal.core.parseImport(t, s)", [schema(), text])
+    try:
+        read_document(text.encode("utf-8"))
+        python_ok = True
+    except RefusedFile:
+        python_ok = False
+    assert verdict["ok"] == python_ok, verdict
+    if not verdict["ok"]:
+        reason = verdict["reason"]
+        assert len(reason) > 15 and reason.rstrip(")").endswith(".")
+        assert "undefined" not in reason and "[object" not in reason

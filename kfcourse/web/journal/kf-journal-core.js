@@ -358,7 +358,7 @@
   function friendlyPath(path) {
     var m = /^entries\[(\d+)\](?:\.(.*))?$/.exec(path);
     if (m) return "entry " + (+m[1] + 1) + (m[2] ? " (field \u201c" + m[2] + "\u201d)" : "");
-    return path === "(the whole file)" ? path : "field \u201c" + path + "\u201d";
+    return path === "(the whole file)" ? "the file" : "field \u201c" + path + "\u201d";
   }
 
   // Checks a journal document (already parsed): {ok: true, journal} or {ok: false, reason}.

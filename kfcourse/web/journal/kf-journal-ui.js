@@ -83,11 +83,11 @@
   }
 
   var FORMATS = {
-    json: { label: "Download JSON", ext: "json", type: "application/json", make: exporters.json,
+    json: { name: "JSON", label: "Download JSON", ext: "json", type: "application/json", make: exporters.json,
             hint: "the whole journal; import it here or into Jupyter" },
-    markdown: { label: "Download Markdown", ext: "md", type: "text/markdown", make: exporters.markdown,
+    markdown: { name: "Markdown", label: "Download Markdown", ext: "md", type: "text/markdown", make: exporters.markdown,
                 hint: "to read, or for a portfolio or appraisal" },
-    csv: { label: "Download CSV", ext: "csv", type: "text/csv", make: exporters.csv,
+    csv: { name: "CSV", label: "Download CSV", ext: "csv", type: "text/csv", make: exporters.csv,
            hint: "one row per entry, for a spreadsheet" },
   };
 
@@ -101,7 +101,7 @@
     var f = FORMATS[format];
     download("leading-together-journal-" + today() + "." + f.ext, f.make(store.memory), f.type + ";charset=utf-8");
     var n = store.memory.entries.length;
-    messages.say("Downloaded your journal as " + format.toUpperCase() + " (" + n + (n === 1 ? " entry" : " entries") +
+    messages.say("Downloaded your journal as " + f.name + " (" + n + (n === 1 ? " entry" : " entries") +
       "). Look in your browser\u2019s downloads.");
   }
 
