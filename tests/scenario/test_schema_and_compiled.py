@@ -81,3 +81,13 @@ def test_vectors_replay_identically() -> None:
         assert vectors == make_vectors(s, per_mode=5, seed=7)  # deterministic
         for v in vectors:
             assert replay_vector(s, json.loads(json.dumps(v))) == v
+
+
+def test_vectors_file_for_other_engines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kfcourse.scenario.export_vectors import write_all
+
+    out = tmp_path / "vectors.json"
+    count = write_all(str(out), per_mode=2)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert count == len(data["vectors"]) == 18
+    assert set(data["scenarios"]) == {"discharge-delays", "unread-report", "clinic-codesign"}
