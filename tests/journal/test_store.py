@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kfcourse.journal import (
     JournalError,
@@ -168,3 +170,25 @@ def test_missing_folder_gives_a_clear_error(tmp_path):
     store = JournalStore(tmp_path / "no" / "such" / "j.json")
     with pytest.raises(JournalError, match="folder"):
         store.add(entries.exercise_answer("x", 1))
+
+
+@settings(max_examples=80, deadline=None)
+@given(data=st.binary(max_size=200) | st.builds(lambda v: json.dumps(v).encode(), st.recursive(
+    st.none() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=8)))  # fmt: skip
+def test_whatever_is_on_disk_the_store_opens_and_keeps_the_bytes(tmp_path_factory, data):
+    import warnings
+
+    store = JournalStore(tmp_path_factory.mktemp("disk") / "kfcourse-journal.json")
+    store.path.write_bytes(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", JournalNotice)
+        try:
+            held = store.entries()
+        except NewerVersion:
+            assert store.path.read_bytes() == data
+            return
+    kept = [p.read_bytes() for p in store.backups()]
+    assert data in kept or (store.path.read_bytes() == data and isinstance(held, list))
