@@ -94,6 +94,7 @@ class GibbsReflection(widgets.VBox):
         title: str | None = None,
         delay: float = 1.5,
         max_wait: float = 5.0,
+        resume: bool = True,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
@@ -153,6 +154,8 @@ class GibbsReflection(widgets.VBox):
         self.add_class("kf-widget")
         self.add_class("kf-reflection")
         self._show_prompts()
+        if resume and exercise:
+            self._resume()
 
     # ------------------------------------------------------------------ prompts
     def _variant_data(self) -> dict[str, Any]:
@@ -180,6 +183,33 @@ class GibbsReflection(widgets.VBox):
         self._show_prompts()
         if self.texts():
             self._saver.trigger()
+
+    def _resume(self) -> None:
+        """Bring back this exercise's unfinished draft, if the journal holds one."""
+        model = "gibbs_short" if self.short else "gibbs"
+        try:
+            found = self.store.entries("reflection")
+        except JournalError:
+            return
+        drafts = [
+            e for e in found
+            if e.get("exercise") == self.exercise and e.get("model") == model and e.get("draft")
+        ]  # fmt: skip
+        if not drafts:
+            return
+        draft = max(drafts, key=lambda e: str(e.get("updated")))
+        if not self.short and draft.get("variant") in ("clinician", "patient"):
+            self.role.unobserve(self._role_changed, "value")
+            self.role.value = draft["variant"]
+            self.role.observe(self._role_changed, "value")
+            self._show_prompts()
+        stages = draft.get("stages") or {}
+        for key, box in self.boxes.items():
+            box.unobserve(self._typed, "value")
+            box.value = str(stages.get(key, ""))
+            box.observe(self._typed, "value")
+        self.entry = draft
+        self._say("Your unfinished draft is back, as you left it. Carry on writing.")
 
     # ------------------------------------------------------------------ saving
     def texts(self) -> dict[str, str]:

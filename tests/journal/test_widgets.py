@@ -175,3 +175,21 @@ def test_class_export_controls_need_a_name_and_respect_consent(store):
     controls.build()
     (payload,) = _link_payloads(controls.result.value).values()
     assert b"decide" in payload
+
+
+def test_an_unfinished_draft_comes_back_when_the_exercise_reopens(store):
+    first = GibbsReflection("patient", store=store, exercise="ch08-a")
+    first.boxes["feelings"].value = "Heard, mostly."
+    first.flush()
+    again = GibbsReflection("clinician", store=store, exercise="ch08-a")
+    assert again.boxes["feelings"].value == "Heard, mostly."
+    assert again.role.value == "patient" and "draft is back" in again.status.value
+    again.boxes["analysis"].value = "Expert power."
+    again.flush()
+    (entry,) = store.entries()  # still one entry, carried on
+    assert entry["stages"]["analysis"] == "Expert power." and entry["draft"] is True
+    again.save(final=True)
+    fresh = GibbsReflection("patient", store=store, exercise="ch08-a")
+    assert fresh.texts() == {}  # a finished reflection is not reopened as a draft
+    other = GibbsReflection("short", store=store, exercise="ch08-a")
+    assert other.texts() == {}
