@@ -50,6 +50,7 @@ class JournalControls(widgets.VBox):
             description="Refresh the download",
             icon="refresh",
             tooltip="Include entries written in other notebooks",
+            layout=widgets.Layout(width="auto"),
         )
         self.refresh_button.on_click(lambda _: self.refresh())
         self.status = widgets.HTML()
@@ -171,7 +172,9 @@ class ClassExportControls(widgets.VBox):
             description="Include my written reflections and answers",
             indent=False,
         )
-        self.make = widgets.Button(description="Make my class export", icon="users")
+        self.make = widgets.Button(
+            description="Make my class export", icon="users", layout=widgets.Layout(width="auto")
+        )
         self.make.on_click(lambda _: self.build())
         self.result = widgets.HTML()
         intro = widgets.HTML(

@@ -138,9 +138,12 @@ class GibbsReflection(widgets.VBox):
             description="Save as finished",
             tooltip="Mark this reflection as finished (you can still change it)",
             icon="check",
+            layout=widgets.Layout(width="auto"),
         )
         self.finish.on_click(lambda _: self.save(final=True))
-        self.new = widgets.Button(description="Start a new reflection", icon="plus")
+        self.new = widgets.Button(
+            description="Start a new reflection", icon="plus", layout=widgets.Layout(width="auto")
+        )
         self.new.on_click(lambda _: self.reset())
         self.preview = widgets.HTML()
         self.preview.add_class("kf-reflection-preview")
