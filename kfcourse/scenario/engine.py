@@ -159,21 +159,23 @@ class Session:
                     + ", ".join(c.id for c in options)
                 )
             picked = found[0]
-        before = self.snapshot()
+        # The trace and inputs only grow, so a failed move is undone by cutting them back.
+        saved = (
+            self.node,
+            dict(self.measures),
+            dict(self.pending),
+            len(self.trace),
+            len(self.inputs),
+        )
         self.inputs.append((role, picked.id))
         try:
             self._play(role, picked)
             self._advance()
         except SessionError:  # a broken scenario (see `kfcourse check`): leave the state as it was
-            self._restore(before)
+            self.node, self.measures, self.pending = saved[0], saved[1], saved[2]
+            del self.trace[saved[3] :]
+            del self.inputs[saved[4] :]
             raise
-
-    def _restore(self, snap: dict[str, Any]) -> None:
-        self.node = snap["node"]
-        self.measures = snap["measures"]
-        self.trace = snap["trace"]
-        self.pending = snap["pending"]
-        self.inputs = [(r, c) for r, c in snap["inputs"]]
 
     def _play(self, role: str, picked: Choice) -> None:
         point = self.point
