@@ -34,6 +34,28 @@ def test_draft_is_kept_as_you_type_and_back_after_reload(page, page_log, journal
         "() => (localStorage.getItem('kfcourse-journal') || '').includes('curious')", timeout=5000
     )
     assert "Draft saved" in clinician.locator(".kf-status").text_content()
+    # Later saves update the time shown, not the live region (no announcement at every pause).
+    status = clinician.locator(".kf-status").text_content()
+    saved_at = clinician.locator(".kf-saved-at")
+    assert saved_at.text_content().startswith("Last saved at")
+    clinician.locator(".kf-status").evaluate(
+        "(node) => { window.liveChanges = 0; new MutationObserver(() => window.liveChanges++)"
+        ".observe(node, {childList: true, characterData: true, subtree: true}); }"
+    )
+    before = saved_at.text_content()
+    clinician.get_by_label("2. Feelings").fill("Defensive, then curious")
+    clinician.get_by_label("2. Feelings").fill("Defensive, then curious.")
+    page.wait_for_function(
+        "() => (localStorage.getItem('kfcourse-journal') || '').includes('curious.')"
+    )
+    page.wait_for_timeout(1100)  # the shown time moves on by at least a second
+    clinician.get_by_label("3. Evaluation").fill("Mixed.")
+    page.wait_for_function(
+        "() => (localStorage.getItem('kfcourse-journal') || '').includes('Mixed.')"
+    )
+    assert clinician.locator(".kf-status").text_content() == status
+    assert page.evaluate("() => window.liveChanges") == 0
+    assert saved_at.text_content() != before
 
     page.reload()
     page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")

@@ -53,7 +53,7 @@
     parent.appendChild(this.alert);
   }
   Messages.prototype.say = function (text) {
-    this.status.textContent = text;
+    if (this.status.textContent !== text) this.status.textContent = text;
   };
   Messages.prototype.warn = function (text) {
     this.alert.textContent = "";
@@ -225,6 +225,8 @@
     dl.addEventListener("click", function () { exportJournal(self.store, "json", self.messages); });
     this.form.appendChild(el("div", { class: "kf-actions" }, [finish, fresh, dl]));
     this.messages = new Messages(this.form);
+    this.savedAt = el("p", { class: "kf-saved-at" });
+    this.form.insertBefore(this.savedAt, this.messages.alert);
     if (data.attribution) this.form.appendChild(el("p", { class: "kf-attribution", text: data.attribution }));
 
     this.container.appendChild(this.form);
@@ -333,8 +335,11 @@
       this.messages.say("Not saved in this browser (see the message below).");
     } else {
       this.messages.warn("");
-      this.messages.say(finished === true ? "Saved to your journal as finished, at " + clockTime() + "."
-        : "Draft saved in this browser at " + clockTime() + ".");
+      // The live region changes only when the kind of message does, so a screen reader is not
+      // interrupted at every pause in typing; the time of the last save is shown beside it.
+      this.messages.say(finished === true ? "Saved to your journal as finished."
+        : "Draft saved in this browser as you type.");
+      this.savedAt.textContent = "Last saved at " + clockTime() + ".";
     }
     return problem;
   };
