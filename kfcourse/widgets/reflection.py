@@ -121,8 +121,8 @@ class GibbsReflection(widgets.VBox):
             key: widgets.Textarea(
                 value="",
                 continuous_update=True,
-                layout=widgets.Layout(width="100%", height="4.5em" if self.short else "7em"),
-                style={"description_width": "initial"},
+                layout=widgets.Layout(width="98%", height="4.5em" if self.short else "7em"),
+                style={"description_width": "11em" if self.short else "7.5em"},
             )
             for key in stage_keys
         }
