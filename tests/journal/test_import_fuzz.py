@@ -140,3 +140,36 @@ def test_foreign_files_give_their_reason(store):
         else:
             raise AssertionError(f"accepted {data!r}")
     assert files_snapshot(store) == {}
+
+
+V0_ITEM = st.dictionaries(
+    st.sampled_from(["scenario", "role", "choices", "final", "ending", "started", "time",
+                     "gibbs", "prompt", "text", "check", "when", "scores"]),
+    JSON_VALUES,
+    max_size=6,
+)  # fmt: skip
+
+
+@SETTINGS
+@given(
+    sessions=st.lists(V0_ITEM, max_size=3),
+    reflections=st.lists(V0_ITEM, max_size=3),
+    ratings=st.lists(V0_ITEM, max_size=3),
+    learner=JSON_VALUES,
+)
+def test_old_version_files_migrate_or_are_refused(
+    tmp_path_factory, sessions, reflections, ratings, learner
+):
+    old = {"app": "kfcourse", "version": 0, "learner": learner, "sessions": sessions,
+           "reflections": reflections, "ratings": ratings}  # fmt: skip
+    store = _held_store(tmp_path_factory)
+    before = files_snapshot(store)
+    try:
+        report = store.import_bytes(json.dumps(old).encode())
+    except RefusedFile as refusal:
+        assert str(refusal) and files_snapshot(store) == before
+        return
+    assert report.migrated_from == 0
+    assert report.added + report.unchanged == len(sessions) + len(reflections) + len(ratings)
+    again = store.import_bytes(json.dumps(old).encode())
+    assert not again.changed

@@ -192,3 +192,15 @@ def test_whatever_is_on_disk_the_store_opens_and_keeps_the_bytes(tmp_path_factor
             return
     kept = [p.read_bytes() for p in store.backups()]
     assert data in kept or (store.path.read_bytes() == data and isinstance(held, list))
+
+
+def test_a_journal_held_too_long_by_another_program_gives_a_clear_error(tmp_path):
+    from filelock import FileLock
+
+    from kfcourse.journal import JournalBusy
+
+    store = JournalStore(tmp_path / "j.json", lock_timeout=0.2)
+    store.add(entries.exercise_answer("x", 1))
+    with FileLock(str(store.lock_path)), pytest.raises(JournalBusy, match="in use by another"):
+        store.add(entries.exercise_answer("x", 2))
+    assert [e["answer"] for e in store.entries()] == [1]
