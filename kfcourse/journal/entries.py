@@ -7,9 +7,10 @@ than parsing them, and fields written by a newer course survive untouched.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import UTC, timedelta
 from typing import Any
 
-from kfcourse.journal.clock import new_id, now
+from kfcourse.journal.clock import new_id, now, parse
 from kfcourse.journal.errors import JournalError
 from kfcourse.journal.schema import entry_problems
 
@@ -136,10 +137,23 @@ def exercise_answer(
 
 
 def touched(entry: Mapping[str, Any], **changes: Any) -> Entry:
-    """A copy of `entry` with `changes` applied and `updated` set to now (same id)."""
+    """A copy of `entry` with `changes` applied and `updated` set to now (same id).
+
+    The new `updated` is always later than the old one, even if the clock stepped back, so
+    the edit wins every merge against the copy it replaces.
+    """
     new = dict(entry)
     new.update(changes)
-    new["updated"] = now()
+    stamp = now()
+    try:
+        previous = parse(str(entry.get("updated")))
+        if parse(stamp) <= previous:
+            stamp = (previous.astimezone(UTC) + timedelta(microseconds=1)).strftime(
+                "%Y-%m-%dT%H:%M:%S.%fZ"
+            )
+    except ValueError:
+        pass
+    new["updated"] = stamp
     return new
 
 

@@ -204,3 +204,13 @@ def test_a_journal_held_too_long_by_another_program_gives_a_clear_error(tmp_path
     with FileLock(str(store.lock_path)), pytest.raises(JournalBusy, match="in use by another"):
         store.add(entries.exercise_answer("x", 2))
     assert [e["answer"] for e in store.entries()] == [1]
+
+
+def test_an_edit_always_wins_even_if_the_clock_went_back(store):
+    entry = entries.reflection(model="free", text="first")
+    entry["updated"] = "2999-01-01T01:00:00+01:00"  # written by a machine whose clock ran fast
+    store.add(entry)
+    edited = entries.touched(entry, text="second")
+    assert edited["updated"] == "2999-01-01T00:00:00.000001Z"
+    store.add(edited)
+    assert store.entries()[0]["text"] == "second"
