@@ -475,7 +475,8 @@
       flushForms();
       var n = self.store.memory.entries.length;
       warning.textContent = "This deletes the " + n + (n === 1 ? " entry" : " entries") +
-        " of your journal from this browser, and cannot be undone. Download a copy (JSON) first if you want to keep them.";
+        " of your journal from this browser, and cannot be undone. Download a copy (JSON) first if you want to keep " +
+        (n === 1 ? "it." : "them.");
       confirm.hidden = false;
       ask.setAttribute("aria-expanded", "true");
       no.focus();
