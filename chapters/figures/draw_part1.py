@@ -212,7 +212,7 @@ def draw_ch3_forms(path: Path) -> Path:
                (x - dx / length * 0.66, y - dy / length * 0.66))
 
     ax = axes[1]
-    tasks = ["beds", "medicines", "families", "records"]  # nurse, pharmacist, patient leader, junior doctor
+    tasks = ["beds", "medicines", "families", "records"]  # in the order of roles
     positions = [(-1.7, 1.0), (1.7, 1.0), (-1.7, -1.3), (1.7, -1.3)]
     for (x, y), role, task in zip(positions, roles, tasks, strict=True):
         _person(ax, x, y, role, FILL_GREY, r=radius)
