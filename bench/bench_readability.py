@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 import textstat
-import yaml
 from textstat.backend.counts import _count_syllables
+
+from kfcourse.book import numbered_chapters
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY_TARGET = 50.0
@@ -43,20 +44,7 @@ def use_offline_syllable_counts() -> None:
 
 def toc_chapters() -> list[Path]:
     """The numbered chapters (chapters/0*.md) in _toc.yml order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    found: list[Path] = []
-
-    def walk(entries: list[dict]) -> None:
-        for entry in entries:
-            name = entry.get("file", "")
-            if re.fullmatch(r"chapters/0\d[^/]*", name):
-                found.append(ROOT / f"{name}.md")
-            walk(entry.get("sections", []))
-            walk(entry.get("chapters", []))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters", []))
-    return found
+    return numbered_chapters(ROOT)
 
 
 def strip_inline(text: str) -> str:

@@ -25,3 +25,12 @@ def toc_pages(book_root: Path) -> list[str]:
     for part in toc.get("parts", []):
         pages.extend(_files(part.get("chapters", [])))
     return [page.removesuffix(".md").removesuffix(".ipynb") for page in pages]
+
+
+def numbered_chapters(book_root: Path) -> list[Path]:
+    """The numbered chapters (``chapters/0*.md``) in table-of-contents order."""
+    return [
+        book_root / f"{page}.md"
+        for page in toc_pages(book_root)
+        if page.startswith("chapters/0") and "/" not in page.removeprefix("chapters/")
+    ]

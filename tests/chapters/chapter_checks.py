@@ -8,9 +8,11 @@ arguments, which lets the tests run them on small bad fixtures to prove they can
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from kfcourse.book import numbered_chapters
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = ROOT / "chapters"
@@ -176,23 +178,7 @@ def parse(path: Path, text: str | None = None) -> Parsed:
 
 def toc_chapters(root: Path = ROOT) -> list[Path]:
     """The numbered chapters listed in _toc.yml (chapters/0*.md), in order."""
-    import yaml
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-
-    def files(entries: list[dict]) -> Iterator[str]:
-        for entry in entries:
-            if "file" in entry:
-                yield entry["file"]
-            yield from files(entry.get("sections", []))
-            yield from files(entry.get("chapters", []))
-
-    found = []
-    for part in toc.get("parts", []):
-        for name in files(part.get("chapters", [])):
-            if re.fullmatch(r"chapters/0\d[^/]*", name):
-                found.append(root / f"{name}.md")
-    return found
+    return numbered_chapters(root)
 
 
 def chapter_number(path: Path) -> int | None:
