@@ -108,7 +108,8 @@ def _v0_to_v1(document: Document) -> Document:
         role = str(item.get("role") or "unknown")
         entry["side"] = _V0_SIDES.get(role, role)
         trace = []
-        for step in item.get("choices") or []:
+        choices = item.get("choices")
+        for step in choices if isinstance(choices, list) else []:
             if isinstance(step, list | tuple) and len(step) >= 2:
                 trace.append({"point": str(step[0]), "choice": str(step[1])})
         entry["trace"] = trace
@@ -173,6 +174,13 @@ def migrate(document: Any) -> tuple[Document, int]:
     """`document` brought to the current schema, and the version it started at."""
     start = version = detect_version(document)
     while version < SCHEMA_VERSION:
-        document = MIGRATIONS[version](document)
+        try:
+            document = MIGRATIONS[version](document)
+        except RefusedFile:
+            raise
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:  # damaged old file
+            raise RefusedFile(
+                f"this version-{version} journal is damaged and cannot be converted ({exc})"
+            ) from None
         version += 1
     return document, start
