@@ -107,8 +107,12 @@ def _roleplay(entry: Mapping[str, Any]) -> list[str]:
             who = "the other role's rules" if step.get("by_rule") else "you"
             if step.get("actor") and not step.get("by_rule"):
                 who = f"you ({_inline(step['actor'])})"
+            choice = step.get("choice")
+            shown = _inline(choice) if choice is not None else "no agreement (impasse)"
+            if choice is None:
+                who = "both of you"
             out.append(
-                f"| {number} | {_inline(step.get('point', ''))} | {_inline(step.get('choice', ''))}"
+                f"| {number} | {_inline(step.get('point', ''))} | {shown}"
                 f" | {who} | {_measures(step.get('measures'))} |"
             )
     return out

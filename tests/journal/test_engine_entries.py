@@ -1,0 +1,51 @@
+"""A real play-through of a shipped scenario, by the engine, is a valid journal entry.
+
+Keeps the journal schema and the scenario engine in step: the engine's trace goes into a
+role-play entry as it is, and the summary reads the measures back along the path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from kfcourse.analysis import summarise
+from kfcourse.journal import entries
+from kfcourse.journal.exports import export_text
+from kfcourse.scenario.engine import Session
+from kfcourse.scenario.library import shipped_paths
+from kfcourse.scenario.loader import load_file
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_a_played_scenario_is_stored_and_summarised(store, path):
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    session = Session(scenario, mode="doctor")
+    start = dict(session.measures)
+    steps = 0
+    while not session.ended and session.options() and steps < 50:
+        session.choose(1)
+        steps += 1
+    entry = entries.roleplay(
+        scenario.id,
+        "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest(),
+        session.mode,
+        session.trace,
+        measures_start=start,
+        measures_end=session.measures,
+        ending=session.to_dict()["ending"],
+        completed=session.ended,
+    )
+    store.add(entry)
+    (held,) = store.entries()
+    assert held["trace"] == session.trace
+    summary = summarise(store)
+    assert summary.runs.iloc[0]["steps"] == len(session.trace) > 0
+    last = summary.path[summary.path["step"] == len(session.trace)]
+    assert dict(zip(last["measure"], last["value"], strict=True)) == session.measures
+    markdown = export_text(store.load(), "md")
+    assert "| None |" not in markdown
+    impasses = [s for s in session.trace if s["choice"] is None]
+    assert markdown.count("no agreement (impasse)") == len(impasses)
