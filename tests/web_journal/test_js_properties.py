@@ -189,6 +189,10 @@ LEARNER_TEXT = st.lists(
 ).map("".join)
 
 
+
+def nonempty(text: str) -> str:
+    return text or "c"
+
 @st.composite
 def learner_journal(draw: Any) -> dict[str, Any]:
     stages = draw(st.dictionaries(
@@ -201,7 +205,10 @@ def learner_journal(draw: Any) -> dict[str, Any]:
         entry("self_rating", note=draw(LEARNER_TEXT),
               items=[{"item": "ability", "value": draw(st.none() | st.integers(1, 5))}]),
         entry("roleplay", ending=draw(st.none() | LEARNER_TEXT),
-              trace=[{"point": "p<1>", "choice": draw(LEARNER_TEXT) or "c", "by_rule": True}]),
+              trace=[{"point": "p<1>", "choice": draw(LEARNER_TEXT) or "c", "by_rule": True},
+                     # a joint decision with no agreement (impasse) has a null choice
+                     {"point": "p2", "choice": draw(st.none() | LEARNER_TEXT.map(nonempty)),
+                      "actor": "both"}]),
     ]
     return journal(*entries, display_name=draw(st.none() | LEARNER_TEXT))
 

@@ -80,7 +80,8 @@
     } else if (e.kind === "roleplay") {
       var steps = Array.isArray(e.trace) ? e.trace : [];
       out.push(["Decisions", steps.map(function (s, i) {
-        return (i + 1) + ". " + s.point + ": " + s.choice + (s.by_rule ? " (chosen by the other role)" : "");
+        var choice = s.choice === null || s.choice === undefined ? "no agreement (impasse)" : s.choice;
+        return (i + 1) + ". " + s.point + ": " + choice + (s.by_rule ? " (chosen by the other role)" : "");
       }).join("\n") || "(none)"]);
       if (e.measures_end) out.push(["Measures at the end", measuresText(e.measures_end)]);
       if (e.ending) out.push(["Ending", String(e.ending)]);
@@ -234,8 +235,13 @@
         if (!step || typeof step !== "object" || Array.isArray(step)) return;
         var who = step.by_rule ? "the other role's rules" : "you";
         if (step.actor && !step.by_rule) who = "you (" + inline(step.actor) + ")";
+        // As the Python export: a missing or null choice is a joint decision with no agreement.
+        var choice = has(step, "choice") ? step.choice : null;
+        var impasse = choice === null || choice === undefined;
+        if (impasse) who = "both of you";
         out.push("| " + (i + 1) + " | " + inline(has(step, "point") ? step.point : "") + " | " +
-          inline(has(step, "choice") ? step.choice : "") + " | " + who + " | " + mdMeasures(step.measures) + " |");
+          (impasse ? "no agreement (impasse)" : inline(choice)) + " | " + who + " | " +
+          mdMeasures(step.measures) + " |");
       });
     }
     return out;
