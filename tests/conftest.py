@@ -150,8 +150,12 @@ os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
 @pytest.fixture(scope="session")
-def voila() -> Iterator[Any]:
-    """Start Voilà on a notebook (once per notebook per session) and return its local URL."""
+def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Start Voilà on a notebook (once per notebook per session) and return its local URL.
+
+    The app's journal goes to ``KFCOURSE_JOURNAL`` if the test set it, otherwise to a fresh
+    temporary folder, so that tests never write a journal into the repository.
+    """
     import signal
     import socket
     import time
@@ -165,11 +169,15 @@ def voila() -> Iterator[Any]:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
         workdir = Path(os.environ.get("KF_VOILA_WORKDIR", ROOT))
+        env = voila_env()
+        env.setdefault(
+            "KFCOURSE_JOURNAL", str(tmp_path_factory.mktemp("voila") / "kfcourse-journal.json")
+        )
         proc = subprocess.Popen(
             [str(Path(sys.executable).with_name("voila")), str(ROOT / notebook), "--no-browser",
              f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
              *voila_args()],
-            cwd=workdir, env=voila_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}/"

@@ -75,3 +75,28 @@ def test_offline_widget_files_are_staged(tmp_path: Path) -> None:
 def test_missing_widget_files_are_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="make setup"):
         offline_widgets.find_node_modules(tmp_path)
+
+
+def test_checkin_keeps_one_answer_in_the_journal(tmp_path: Path) -> None:
+    from kfcourse.journal import JournalStore
+
+    store = JournalStore(tmp_path / "journal.json")
+    box = kfcourse.starter_checkin(store=store)
+    choices, status = box.children[2], box.children[4]
+    assert store.entries() == []  # nothing is written until the learner chooses
+    choices.value = choices.options[1]
+    choices.value = choices.options[3]  # a change of mind updates the same entry
+    [entry] = store.entries("exercise_answer")
+    assert entry["exercise"] == "welcome-checkin"
+    assert entry["answer"] == choices.options[3]
+    assert "Saved" in status.value
+
+
+def test_checkin_says_when_an_answer_was_not_kept(tmp_path: Path) -> None:
+    from kfcourse.journal import JournalStore
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the journal's folder should be", encoding="utf-8")
+    box = kfcourse.starter_checkin(store=JournalStore(blocked / "journal.json"))
+    box.children[2].value = box.children[2].options[0]
+    assert "Not saved" in box.children[4].value and "role='alert'" in box.children[4].value
