@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 
 def register(subparsers: Any) -> None:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kfcourse import __version__
+from kfcourse.cli import EXIT_USAGE
 from kfcourse.plugins import present_modules
 
 # Order here is the order in `kfcourse --help`.
@@ -21,7 +22,6 @@ COMMAND_MODULES = (
     "kfcourse.cli.journal_commands",  # journal show|export|import, class-report
 )
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:

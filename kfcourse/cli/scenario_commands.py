@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from kfcourse.scenario.diagnostics import Diagnostic, format_json, has_errors
 from kfcourse.scenario.engine import MODES, Session, SessionError
 from kfcourse.scenario.library import resolve, shipped_ids, shipped_paths
@@ -19,8 +20,6 @@ from kfcourse.scenario.lint import lint_file
 from kfcourse.scenario.loader import load_file
 from kfcourse.scenario.model import Scenario
 from kfcourse.scenario.starter import ID_PATTERN, starter_text
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def register(subparsers: Any) -> None:
