@@ -20,12 +20,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench_journal import make_entry  # beside this script, which runs as a file
 
-from bench.bench_journal import make_entry  # noqa: E402
-from kfcourse.journal import JournalStore  # noqa: E402
-from kfcourse.sphinx.journal_directives import (  # noqa: E402
+from kfcourse.journal import JournalStore
+from kfcourse.sphinx.journal_directives import (
     SCRIPTS,
     WEB,
     form_data,
