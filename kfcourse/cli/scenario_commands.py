@@ -16,8 +16,7 @@ from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 from kfcourse.scenario.diagnostics import Diagnostic, format_json, has_errors
 from kfcourse.scenario.engine import MODES, Session, SessionError
 from kfcourse.scenario.library import resolve, shipped_ids, shipped_paths
-from kfcourse.scenario.lint import lint_file
-from kfcourse.scenario.loader import load_file
+from kfcourse.scenario.lint import check_file, lint_file
 from kfcourse.scenario.model import Scenario
 from kfcourse.scenario.starter import ID_PATTERN, starter_text
 
@@ -216,15 +215,15 @@ def run_play(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    errors = [d for d in lint_file(path) if d.severity == "error"]
-    result = load_file(path)
-    if errors or result.scenario is None:
-        for finding in errors or result.diagnostics:
-            print(finding.format(), file=sys.stderr)
+    checked = check_file(path)
+    if checked.playable is None:
+        for finding in checked.findings:
+            if finding.severity == "error":
+                print(finding.format(), file=sys.stderr)
         print("kfcourse play: the scenario has errors; fix them first", file=sys.stderr)
         return EXIT_ERRORS
     try:
-        session = Session(result.scenario, args.mode)
+        session = Session(checked.playable, args.mode)
     except SessionError as exc:
         print(f"kfcourse play: {exc}", file=sys.stderr)
         return EXIT_ERRORS

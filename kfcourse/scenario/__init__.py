@@ -11,18 +11,27 @@ from kfcourse.scenario.compiled import compile_scenario
 from kfcourse.scenario.diagnostics import Diagnostic
 from kfcourse.scenario.engine import Session, SessionError
 from kfcourse.scenario.library import resolve, shipped_paths
-from kfcourse.scenario.lint import RULES, lint_file, lint_scenario, lint_text
+from kfcourse.scenario.lint import (
+    RULES,
+    CheckedFile,
+    check_file,
+    lint_file,
+    lint_scenario,
+    lint_text,
+)
 from kfcourse.scenario.loader import LoadResult, load_file, load_text
 from kfcourse.scenario.model import Scenario
 from kfcourse.scenario.vectors import make_vectors, random_session
 
 __all__ = [
     "RULES",
+    "CheckedFile",
     "Diagnostic",
     "LoadResult",
     "Scenario",
     "Session",
     "SessionError",
+    "check_file",
     "compile_scenario",
     "lint_file",
     "lint_scenario",

@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from kfcourse.scenario.bib import bib_keys, find_bib
-from kfcourse.scenario.diagnostics import ERROR, WARNING, Diagnostic
+from kfcourse.scenario.diagnostics import ERROR, WARNING, Diagnostic, has_errors
 from kfcourse.scenario.graph import can_hold, exact_reach, reachable, trapped_loops
 from kfcourse.scenario.loader import load_file, load_text
 from kfcourse.scenario.model import JOINT, ROLES, Branch, Condition, Loc, Point, Scenario
@@ -332,16 +333,29 @@ def _bib_for(path: Path | None, bib: Path | None) -> tuple[Path | None, list[Dia
     return found, []
 
 
-def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class CheckedFile:
+    """A scenario file loaded once and linted: the model (if it loaded) and every finding."""
+
+    scenario: Scenario | None
+    findings: list[Diagnostic]
+
+    @property
+    def playable(self) -> Scenario | None:
+        """The scenario, if it has no errors: a scenario with errors is never played."""
+        return None if has_errors(self.findings) else self.scenario
+
+
+def check_file(path: str | Path, bib: Path | None = None) -> CheckedFile:
     """Load and lint one file: loader errors first (then nothing else), else lint findings."""
     result = load_file(path)
     if result.scenario is None:
-        return result.diagnostics
+        return CheckedFile(None, result.diagnostics)
     found, notes = _bib_for(Path(path), bib)
     try:
         out = lint_scenario(result.scenario, found)
     except Exception as exc:  # a checker bug must still give a message, not a traceback
-        return [
+        return CheckedFile(result.scenario, [
             Diagnostic(
                 str(path),
                 1,
@@ -350,7 +364,7 @@ def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
                 "SC000",
                 f"internal error in the checker ({type(exc).__name__}: {exc}); please report it",
             )
-        ]
+        ])  # fmt: skip
     if found is None and not notes:
         notes = [
             Diagnostic(
@@ -363,7 +377,12 @@ def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
                 "the file; theory keys were not checked (use --bib PATH)",
             )
         ]
-    return sorted(notes + out)
+    return CheckedFile(result.scenario, sorted(notes + out))
+
+
+def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
+    """The findings of :func:`check_file`."""
+    return check_file(path, bib).findings
 
 
 def lint_text(text: str, path: str = "<scenario>", bib: Path | None = None) -> list[Diagnostic]:
