@@ -53,7 +53,9 @@ def starter_checkin(
 
 
 def _keep_in_journal(
-    choices: widgets.RadioButtons, status: widgets.HTML, question: str,
+    choices: widgets.RadioButtons,
+    status: widgets.HTML,
+    question: str,
     store: JournalStore | None,
 ) -> None:
     from kfcourse.journal import JournalStore, entries

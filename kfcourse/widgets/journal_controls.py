@@ -48,7 +48,6 @@ class JournalControls(widgets.VBox):
         self.links.add_class("kf-journal-links")
         self.refresh_button = widgets.Button(
             description="Refresh the download",
-            icon="refresh",
             tooltip="Include entries written in other notebooks",
             layout=widgets.Layout(width="auto"),
         )
@@ -173,7 +172,7 @@ class ClassExportControls(widgets.VBox):
             indent=False,
         )
         self.make = widgets.Button(
-            description="Make my class export", icon="users", layout=widgets.Layout(width="auto")
+            description="Make my class export", layout=widgets.Layout(width="auto")
         )
         self.make.on_click(lambda _: self.build())
         self.result = widgets.HTML()

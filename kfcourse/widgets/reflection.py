@@ -137,12 +137,11 @@ class GibbsReflection(widgets.VBox):
         self.finish = widgets.Button(
             description="Save as finished",
             tooltip="Mark this reflection as finished (you can still change it)",
-            icon="check",
             layout=widgets.Layout(width="auto"),
         )
         self.finish.on_click(lambda _: self.save(final=True))
         self.new = widgets.Button(
-            description="Start a new reflection", icon="plus", layout=widgets.Layout(width="auto")
+            description="Start a new reflection", layout=widgets.Layout(width="auto")
         )
         self.new.on_click(lambda _: self.reset())
         self.preview = widgets.HTML()
