@@ -149,20 +149,17 @@ class ReflectionDirective(SphinxDirective):
             )
         where = self.get_location()
         seen = self.env.kf_reflection_ids  # type: ignore[attr-defined]
-        if reflection_id in seen and seen[reflection_id][0] != self.env.docname:
-            LOGGER.warning(
-                "kf-reflection id %r is also used in %s; two forms would share one draft",
-                reflection_id,
-                seen[reflection_id][1],
-                location=where,
-                type="kfcourse",
-                subtype="journal",
+        other_doc, other_where = seen.get(reflection_id, (self.env.docname, where))
+        if (other_doc, other_where) != (self.env.docname, where):
+            problem = (
+                "is also used in %s; two forms would share one draft"
+                if other_doc != self.env.docname
+                else "is used twice on this page (also at %s)"
             )
-        elif reflection_id in seen and seen[reflection_id][1] != where:
             LOGGER.warning(
-                "kf-reflection id %r is used twice on this page (also at %s)",
+                f"kf-reflection id %r {problem}",
                 reflection_id,
-                seen[reflection_id][1],
+                other_where,
                 location=where,
                 type="kfcourse",
                 subtype="journal",
