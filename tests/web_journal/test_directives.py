@@ -138,3 +138,10 @@ def test_one_id_on_two_pages_is_warned_about(tmp_path):
     assert '"journalPage": "journal.html"' in one
     journal_page = (out / "journal.html").read_text(encoding="utf-8")
     assert '"journalPage": null' in journal_page  # the panel's own page needs no link to itself
+
+
+def test_one_id_twice_on_one_page_is_warned_about(tmp_path):
+    form = ":::{kf-reflection}\n:id: same\n:::\n"
+    warnings, _ = build(tmp_path, {"one": "# One\n\n" + form + "\nText.\n\n" + form})
+    assert "kf-reflection id 'same' is used twice on this page (also at" in warnings
+    assert "is also used in" not in warnings
