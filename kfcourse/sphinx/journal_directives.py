@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kfcourse import __version__
+from kfcourse.sphinx.static_files import serve_files
 
 LOGGER = logging.getLogger(__name__)
 
@@ -241,21 +241,8 @@ def on_html_page_context(
         app.add_js_file(f"{STATIC_DIR}/{name}", loading_method="defer")
 
 
-def stage(staging: Path) -> Path:
-    """Copy the browser journal's scripts and styles into ``staging/kf-journal``."""
-    target = staging / STATIC_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (*SCRIPTS, *STYLES):
-        src, dst = WEB / name, target / name
-        if not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
-            shutil.copy2(src, dst)
-    return staging
-
-
 def on_config_inited(app: Sphinx, config: Config) -> None:
-    # Not the book's _static: Jupyter Book would add these files to every page.
-    staging = stage(Path(app.outdir).parent / ".kf-journal-static")
-    config.html_static_path.append(str(staging))
+    serve_files(app, STATIC_DIR, [(WEB / name, name) for name in (*SCRIPTS, *STYLES)])
 
 
 def on_builder_inited(app: Sphinx) -> None:

@@ -2,18 +2,19 @@
 
 myst-nb loads them from CDNs by default, and many NHS networks block CDNs: the widgets then
 render as nothing. The files come from ``node_modules`` (installed from ``package-lock.json``)
-and are staged into a folder that is added to ``html_static_path`` on ``config-inited``, after
-Jupyter Book's scan of ``_static``, so they load only on pages with widgets, and only once.
+and are served through :mod:`kfcourse.sphinx.static_files`, so they load only on pages with
+widgets, and only once.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+
+from kfcourse.sphinx.static_files import serve_files
 
 VENDOR = "kf-vendor"
 HERE = Path(__file__).parent
@@ -37,23 +38,17 @@ def find_node_modules(start: Path) -> Path:
     )
 
 
-def stage(node_modules: Path, staging: Path) -> Path:
-    """Copy the vendored files into ``staging/kf-vendor``; unchanged files are left alone."""
-    target = staging / VENDOR
-    target.mkdir(parents=True, exist_ok=True)
-    pairs = [(node_modules / src, target / name) for src, name in FILES.items()]
+def vendored_files(node_modules: Path) -> list[tuple[Path, str]]:
+    """(source, name under _static/kf-vendor/) for every file the widget pages load."""
+    pairs = [(node_modules / src, name) for src, name in FILES.items()]
     dist = node_modules / "@jupyter-widgets" / "html-manager" / "dist"
-    pairs += [(f, target / f.name) for f in dist.iterdir() if f.suffix in FONT_SUFFIXES]
-    pairs.append((HERE / "static" / "kf-widgets-config.js", target / "kf-widgets-config.js"))
-    for src, dst in pairs:
-        if not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
-            shutil.copy2(src, dst)
-    return staging
+    pairs += [(f, f.name) for f in dist.iterdir() if f.suffix in FONT_SUFFIXES]
+    pairs.append((HERE / "static" / "kf-widgets-config.js", "kf-widgets-config.js"))
+    return pairs
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
-    staging = stage(find_node_modules(Path(app.confdir)), Path(app.outdir).parent / ".kf-static")
-    config.html_static_path.append(str(staging))
+    serve_files(app, VENDOR, vendored_files(find_node_modules(Path(app.confdir))))
 
 
 def setup(app: Sphinx) -> None:

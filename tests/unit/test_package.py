@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sphinx.errors import ConfigError
@@ -13,6 +14,7 @@ from sphinx.errors import ConfigError
 import kfcourse
 from kfcourse.cli.main import main
 from kfcourse.sphinx import offline_widgets
+from kfcourse.sphinx.static_files import serve_files
 
 HEAVY = ("pandas", "matplotlib", "ipywidgets", "anywidget", "sphinx", "yaml", "jsonschema")
 
@@ -66,10 +68,17 @@ def test_checkin_offers_every_level_and_no_default() -> None:
 
 def test_offline_widget_files_are_staged(tmp_path: Path) -> None:
     node_modules = offline_widgets.find_node_modules(Path(__file__).parent)
-    offline_widgets.stage(node_modules, tmp_path)
-    vendored = {p.name for p in (tmp_path / offline_widgets.VENDOR).iterdir()}
+    app = SimpleNamespace(
+        outdir=str(tmp_path / "html"), config=SimpleNamespace(html_static_path=[])
+    )
+    for _ in range(2):  # serving twice adds the staging folder to the static path once
+        folder = serve_files(
+            app, offline_widgets.VENDOR, offline_widgets.vendored_files(node_modules)
+        )
+    vendored = {p.name for p in folder.iterdir()}
     assert {"require.min.js", "embed-amd.js", "kf-widgets-config.js"} <= vendored
     assert any(name.endswith(".woff2") for name in vendored)
+    assert app.config.html_static_path == [str(folder.parent)]
 
 
 def test_missing_widget_files_are_a_clear_error(tmp_path: Path) -> None:
