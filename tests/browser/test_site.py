@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from kfcourse.book import toc_pages
 from tests.browser_support import axe_violations
-from tests.conftest import PageLog
-from tests.toc import toc_pages
+from tests.conftest import ROOT, PageLog
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def unexpected(errors: list[str]) -> list[str]:
     return [e for e in errors if not any(known in e for known in KNOWN_THEME_ERRORS)]
 
 
-@pytest.mark.parametrize("doc", toc_pages())
+@pytest.mark.parametrize("doc", toc_pages(ROOT))
 def test_page_loads_offline_and_passes_axe(doc: str, page: Any, page_log: PageLog,
                                            site_url: str) -> None:
     response = page.goto(f"{site_url}{doc}.html", wait_until="load")

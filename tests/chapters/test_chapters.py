@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from kfcourse.book import toc_pages
 from tests.chapters import chapter_checks as cc
-from tests.toc import toc_pages
 
 ROOT = cc.ROOT
 BIB = ROOT / "references.bib"
@@ -21,7 +21,7 @@ REFERENCES = cc.CHAPTERS / "references.md"
 BENCH = ROOT / "bench" / "bench_readability.py"
 CHAPTERS = cc.toc_chapters()
 # Every page the book builds that is written in Markdown (notebooks are checked elsewhere).
-ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages() if (ROOT / f"{name}.md").exists()]
+ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages(ROOT) if (ROOT / f"{name}.md").exists()]
 
 # Words that are glossary terms but also everyday words or names in the text ("the trust" is an
 # NHS organisation; "ability" is ordinary English), so their first use cannot be found by matching.
