@@ -44,6 +44,12 @@ if [ "$(cat node_modules/.kf-installed 2>/dev/null)" != "$npm_sum" ]; then
   echo "$npm_sum" > node_modules/.kf-installed
 fi
 
+# The role-play player's bundles (kfcourse/web/dist), rebuilt only when a source is newer.
+if ! node scripts/build-web.mjs --check; then
+  say "Bundling the role-play player (esbuild)"
+  node scripts/build-web.mjs
+fi
+
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing Debian's chromium for the browser tests"
