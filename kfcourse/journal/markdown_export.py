@@ -14,6 +14,7 @@ from typing import Any
 
 from kfcourse.journal.clock import parse
 from kfcourse.journal.schema import GIBBS_STAGES, SHORT_STAGES
+from kfcourse.journal.runs import decided_by
 
 STAGE_TITLES = {
     "description": "Description",
@@ -37,7 +38,6 @@ SIDE_TITLES = {
     "clinician": "the clinician",
     "patient": "the patient partner",
     "pair": "a pair (both roles)",
-    "both": "a pair (both roles)",
 }
 
 # Characters that can start markup anywhere in a line (CommonMark, GFM, MyST roles and maths).
@@ -104,18 +104,27 @@ def _roleplay(entry: Mapping[str, Any]) -> list[str]:
         for number, step in enumerate(trace, 1):
             if not isinstance(step, Mapping):
                 continue
-            who = "the other role's rules" if step.get("by_rule") else "you"
-            if step.get("actor") and not step.get("by_rule"):
-                who = f"you ({_inline(step['actor'])})"
+            who = _chooser(step)
             choice = step.get("choice")
             shown = _inline(choice) if choice is not None else "no agreement (impasse)"
-            if choice is None:
-                who = "both of you"
             out.append(
                 f"| {number} | {_inline(step.get('point', ''))} | {shown}"
                 f" | {who} | {_measures(step.get('measures'))} |"
             )
     return out
+
+
+CHOOSERS = {
+    "rules": "the other role's rules",
+    "joint-rules": "you and the other role's rules, agreeing",
+    "joint": "both of you, agreeing",
+    "impasse": "both of you",
+}
+
+
+def _chooser(step: Mapping[str, Any]) -> str:
+    who = decided_by(step)
+    return CHOOSERS.get(who) or f"you ({_inline(who)})"
 
 
 def _reflection(entry: Mapping[str, Any]) -> list[str]:

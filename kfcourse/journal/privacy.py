@@ -39,7 +39,7 @@ _TEXT = {
     "self_rating": ("title", "note"),
     "exercise_answer": ("title", "note", "answer"),
 }
-_STEP_FIELDS = ("point", "choice", "actor", "by_rule", "kind", "measures")
+_STEP_FIELDS = ("point", "choice", "actor", "kind", "picks", "ruled", "measures")
 
 
 def _salt(salt: str | None) -> str:

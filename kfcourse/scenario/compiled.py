@@ -1,23 +1,42 @@
 """A loaded scenario as a plain JSON-ready dict, for the JavaScript player and the widgets.
 
 Shapes are normalised so a port needs no YAML knowledge: every ``next`` is a list of branches
-``{"when": [[measure, op, value], ...] | null, "to": id}``, every condition a list of clauses,
-choice ids are filled in, and each choice's theory keys include its point's.
+``{"when": [clause, ...] | null, "to": id}``; a clause is ``[measure, op, value]``,
+``{"chose": point, "in": [choice ids]}`` or ``{"visits": point, "op": op, "value": n}``;
+choice ids are filled in, and each choice's theory keys include its point's. ``hash`` names the
+content exactly (``sha256:`` of the canonical JSON of everything else), in every host alike.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
-from kfcourse.scenario.model import Branch, Condition, Scenario
+from kfcourse.scenario.model import AnyClause, Branch, ChoseClause, Clause, Condition, Scenario
 
-COMPILED_FORMAT = 1
+COMPILED_FORMAT = 2
 
 
-def _condition(condition: Condition | None) -> list[list[Any]] | None:
+def _clause(c: AnyClause) -> Any:
+    if isinstance(c, Clause):
+        return [c.measure, c.op, c.value]
+    if isinstance(c, ChoseClause):
+        return {"chose": c.point, "in": list(c.choices)}
+    return {"visits": c.point, "op": c.op, "value": c.value}
+
+
+def _condition(condition: Condition | None) -> list[Any] | None:
     if condition is None:
         return None
-    return [[c.measure, c.op, c.value] for c in condition.clauses]
+    return [_clause(c) for c in condition.clauses]
+
+
+def content_hash(compiled: dict[str, Any]) -> str:
+    """``sha256:`` of the canonical JSON of a compiled scenario (its own ``hash`` left out)."""
+    body = {k: v for k, v in compiled.items() if k != "hash"}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _route(branches: tuple[Branch, ...] | None) -> list[dict[str, Any]] | None:
@@ -29,7 +48,7 @@ def _route(branches: tuple[Branch, ...] | None) -> list[dict[str, Any]] | None:
 def compile_scenario(s: Scenario) -> dict[str, Any]:
     """Everything the player needs, including both roles' private information (the player
     shows each role only its own)."""
-    return {
+    compiled = {
         "compiled_format": COMPILED_FORMAT,
         "id": s.id,
         "title": s.title,
@@ -83,7 +102,7 @@ def compile_scenario(s: Scenario) -> dict[str, Any]:
                     for c in p.choices
                 ],
                 "rules": [
-                    {"role": r.role, "when": _condition(r.when), "choose": r.choose}
+                    {"role": r.role, "when": _condition(r.when), "choose": r.choose, "note": r.note}
                     for r in p.rules
                 ],
                 "impasse": None
@@ -104,3 +123,5 @@ def compile_scenario(s: Scenario) -> dict[str, Any]:
             {"text": d.text, "points": list(d.points), "theory": list(d.theory)} for d in s.debrief
         ],
     }
+    compiled["hash"] = content_hash(compiled)
+    return compiled

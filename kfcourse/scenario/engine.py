@@ -7,7 +7,10 @@ Semantics (the JavaScript player repeats them; ``kfcourse.scenario.vectors`` kee
    ``start`` value. There is no randomness: a session is a pure function of the scenario, the
    mode and the learner's inputs, which is how undo and resume work (the inputs are replayed).
 2. At a point, the choices offered are those whose ``when`` holds now (if none holds, all are
-   offered). Choices are shown, and numbered from 1, in file order.
+   offered). Choices are shown, and numbered from 1, in file order. A condition reads the
+   measures and the history of play (the trace): ``chose`` the last choice made at a point,
+   ``visits`` how many decisions were made there. Choices and rules read the trace before the
+   decision; routing (rule 6) reads it with the decision's step included.
 3. Who decides: the actor's player. When the learner does not play the actor (``--as doctor``
    at a patient point, say), that role's ``rules`` decide: the first rule for that role whose
    ``when`` holds and whose choice is offered; failing that, the first choice offered.
@@ -18,7 +21,8 @@ Semantics (the JavaScript player repeats them; ``kfcourse.scenario.vectors`` kee
 5. Applying effects adds each delta and clamps the result to the measure's [min, max]; the
    trace records the asked-for effects, the actual changes and the measures after.
 6. Then play goes to the first branch of the choice's ``next`` (else the point's) whose ``when``
-   holds on the new measures; if none holds, the last branch. Reaching an ending ends play.
+   holds on the new measures and history; if none holds, the last branch. Reaching an ending
+   ends play.
 """
 
 from __future__ import annotations
@@ -28,7 +32,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kfcourse.scenario.model import JOINT, ROLES, Branch, Choice, Point, Scenario, holds
+from kfcourse.scenario.model import (
+    JOINT,
+    ROLES,
+    Branch,
+    Choice,
+    History,
+    Point,
+    Rule,
+    Scenario,
+    holds,
+)
 
 MODES = ("doctor", "patient", "pair")
 SAVE_FORMAT = "kfcourse-session"
@@ -43,30 +57,34 @@ def other_role(role: str) -> str:
     return "patient" if role == "doctor" else "doctor"
 
 
-def offered(point: Point, measures: Mapping[str, int]) -> list[Choice]:
+def offered(point: Point, state: History) -> list[Choice]:
     """The choices offered now, in file order (all of them if no condition holds)."""
-    ready = [c for c in point.choices if holds(c.when, measures)]  # type: ignore[arg-type]
+    ready = [c for c in point.choices if holds(c.when, state)]
     return ready or list(point.choices)
 
 
-def rule_pick(point: Point, role: str, measures: Mapping[str, int]) -> Choice:
-    """What the rules make ``role`` choose at ``point`` in this state."""
-    choices = offered(point, measures)
+def rule_decision(point: Point, role: str, state: History) -> tuple[Choice, Rule | None]:
+    """What the rules make ``role`` choose at ``point`` in this state, and the rule that did."""
+    choices = offered(point, state)
     ids = {c.id: c for c in choices}
     for rule in point.rules:
-        if rule.role in (None, role) and holds(rule.when, measures):  # type: ignore[arg-type]
+        if rule.role in (None, role) and holds(rule.when, state):
             picked = ids.get(rule.choose)
             if picked is not None:
-                return picked
-    return choices[0]
+                return picked, rule
+    return choices[0], None
 
 
-def follow(branches: Iterable[Branch], measures: Mapping[str, int]) -> str:
+def rule_pick(point: Point, role: str, state: History) -> Choice:
+    return rule_decision(point, role, state)[0]
+
+
+def follow(branches: Iterable[Branch], state: History) -> str:
     """The first branch whose ``when`` holds, else the last branch."""
     last = None
     for branch in branches:
         last = branch
-        if holds(branch.when, measures):  # type: ignore[arg-type]
+        if holds(branch.when, state):
             return branch.to
     if last is None:
         raise SessionError("this point has nowhere to go next (run `kfcourse check`)")
@@ -110,6 +128,10 @@ class Session:
         return point is not None and not point.choices
 
     @property
+    def history(self) -> History:
+        return History(self.measures, self.trace)
+
+    @property
     def point(self) -> Point | None:
         return self.scenario.points.get(self.node)
 
@@ -127,14 +149,14 @@ class Session:
 
     def options(self) -> list[Choice]:
         point = self.point
-        return offered(point, self.measures) if point is not None else []
+        return offered(point, self.history) if point is not None else []
 
     def partner_preference(self) -> Choice | None:
         """At a joint point in solo play, what the other role's rules would pick now."""
         point = self.point
         if point is None or point.actor != JOINT or self.mode == "pair":
             return None
-        return rule_pick(point, other_role(self.mode), self.measures)
+        return rule_pick(point, other_role(self.mode), self.history)
 
     # -- moves -------------------------------------------------------------------------------
     def choose(self, choice: str | int, role: str | None = None) -> None:
@@ -181,19 +203,20 @@ class Session:
         point = self.point
         assert point is not None
         if point.actor != JOINT:
-            self._apply(point, picked, {role: picked.id}, ruled=[])
+            self._apply(point, picked, {role: picked.id}, {})
             return
         if self.mode == "pair":
             self.pending[role] = picked.id
             if len(self.pending) < 2:
                 return
-            picks, ruled = dict(self.pending), []
+            picks, notes = dict(self.pending), {}
         else:
             partner = other_role(role)
-            picks = {role: picked.id, partner: rule_pick(point, partner, self.measures).id}
-            ruled = [partner]
+            theirs, rule = rule_decision(point, partner, self.history)
+            picks = {role: picked.id, partner: theirs.id}
+            notes = {partner: rule.note if rule else None}
         self.pending = {}
-        self._resolve(point, picks, ruled)
+        self._resolve(point, picks, notes)
 
     def _advance(self) -> None:
         """Let the rules play every point that no learner plays, until a learner must act."""
@@ -209,43 +232,27 @@ class Session:
                     f"{point.id} (run `kfcourse check`)"
                 )
             seen.add(state)
-            picked = rule_pick(point, point.actor, self.measures)
-            self._apply(point, picked, {point.actor: picked.id}, ruled=[point.actor])
+            picked, rule = rule_decision(point, point.actor, self.history)
+            self._apply(
+                point, picked, {point.actor: picked.id}, {point.actor: rule.note if rule else None}
+            )
 
-    def _resolve(self, point: Point, picks: dict[str, str], ruled: list[str]) -> None:
+    def _resolve(self, point: Point, picks: dict[str, str], notes: dict[str, str | None]) -> None:
         ordered = {r: picks[r] for r in ROLES}
         if len(set(ordered.values())) == 1:
             agreed = point.choice(ordered["doctor"])
             assert agreed is not None
-            self._apply(point, agreed, ordered, ruled)
+            self._apply(point, agreed, ordered, notes)
             return
         impasse = point.impasse
         if impasse is None:  # the linter reports this (SC112); take the doctor's pick
             fallback = point.choice(ordered["doctor"])
             assert fallback is not None
-            self._apply(point, fallback, ordered, ruled)
+            self._apply(point, fallback, ordered, notes)
             return
-        changes = self._effects(impasse.effects)
-        self.node = follow(impasse.next, self.measures)
-        self.trace.append(
-            {
-                "n": len(self.trace) + 1,
-                "point": point.id,
-                "actor": JOINT,
-                "kind": "impasse",
-                "picks": ordered,
-                "ruled": sorted(ruled),
-                "choice": None,
-                "text": None,
-                "why": None,
-                "theory": [],
-                "prompt": impasse.prompt,
-                "effects": dict(impasse.effects),
-                "changes": changes,
-                "measures": dict(self.measures),
-                "next": self.node,
-            }
-        )
+        step = self._step(point, "impasse", ordered, notes, None)
+        step["prompt"] = impasse.prompt
+        self._settle(step, impasse.effects, impasse.next)
 
     def _effects(self, effects: Mapping[str, int]) -> dict[str, int]:
         changes = {}
@@ -258,28 +265,48 @@ class Session:
             changes[key] = self.measures[key] - before
         return changes
 
-    def _apply(self, point: Point, choice: Choice, picks: dict[str, str], ruled: list[str]) -> None:
-        changes = self._effects(choice.effects)
-        self.node = follow(point.route(choice), self.measures)
-        self.trace.append(
-            {
-                "n": len(self.trace) + 1,
-                "point": point.id,
-                "actor": point.actor,
-                "kind": "choice",
-                "picks": picks,
-                "ruled": sorted(ruled),
-                "choice": choice.id,
-                "text": choice.text,
-                "why": choice.why,
-                "theory": list(dict.fromkeys((*point.theory, *choice.theory))),
-                "prompt": None,
-                "effects": dict(choice.effects),
-                "changes": changes,
-                "measures": dict(self.measures),
-                "next": self.node,
-            }
-        )
+    def _apply(
+        self, point: Point, choice: Choice, picks: dict[str, str], notes: dict[str, str | None]
+    ) -> None:
+        step = self._step(point, "choice", picks, notes, choice)
+        self._settle(step, choice.effects, point.route(choice))
+
+    def _step(
+        self,
+        point: Point,
+        kind: str,
+        picks: dict[str, str],
+        notes: dict[str, str | None],
+        choice: Choice | None,
+    ) -> dict[str, Any]:
+        return {
+            "n": len(self.trace) + 1,
+            "point": point.id,
+            "actor": point.actor,
+            "kind": kind,
+            "picks": picks,
+            "ruled": sorted(notes),
+            "notes": {role: notes[role] for role in sorted(notes)},
+            "choice": choice.id if choice else None,
+            "text": choice.text if choice else None,
+            "why": choice.why if choice else None,
+            "theory": list(dict.fromkeys((*point.theory, *choice.theory))) if choice else [],
+            "prompt": None,
+            "effects": {},
+            "changes": {},
+            "measures": {},
+            "next": None,
+        }
+
+    def _settle(
+        self, step: dict[str, Any], effects: Mapping[str, int], route: Iterable[Branch]
+    ) -> None:
+        """Apply the effects, record the step, then route with the step in the history."""
+        step["effects"] = dict(effects)
+        step["changes"] = self._effects(effects)
+        step["measures"] = dict(self.measures)
+        self.trace.append(step)
+        self.node = step["next"] = follow(route, self.history)
 
     # -- undo, save, resume ------------------------------------------------------------------
     def undo(self) -> bool:

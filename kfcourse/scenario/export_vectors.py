@@ -1,28 +1,51 @@
 """Write the compiled shipped scenarios and their test vectors to one JSON file, for another
 engine (the JavaScript player) to test itself against:
-``python -m kfcourse.scenario.export_vectors OUT.json``."""
+``python -m kfcourse.scenario.export_vectors OUT.json`` (``make vectors`` writes the golden file
+the tests compare with). Each vector also carries the journal entry fields its run maps to
+(``kfcourse.journal.runs``), so the JavaScript twin of that mapping is checked too.
+"""
 
 from __future__ import annotations
 
-from kfcourse.scenario.vectors import make_vectors
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from kfcourse.scenario.vectors import MODES, random_session, vector
+
+GOLDEN = Path("tests/roleplay/vectors.json")
 
 
-def write_all(out: str, per_mode: int = 20, seed: int = 0) -> int:
-    """Write the compiled shipped scenarios and their vectors to ``out`` (JSON); returns how
-    many vectors. Run ``python -m kfcourse.scenario.export_vectors OUT.json``."""
-    import json
-    from pathlib import Path
-
+def build(per_mode: int = 20, seed: int = 0) -> dict[str, Any]:
+    """The compiled shipped scenarios and ``per_mode`` seeded vectors per scenario and mode."""
+    from kfcourse.journal.runs import run_fields
     from kfcourse.scenario.compiled import compile_scenario
     from kfcourse.scenario.library import shipped_paths
     from kfcourse.scenario.loader import load_file
 
     scenarios = [r.scenario for r in map(load_file, shipped_paths()) if r.scenario is not None]
-    data = {
-        "scenarios": {s.id: compile_scenario(s) for s in scenarios},
-        "vectors": [v for s in scenarios for v in make_vectors(s, per_mode, seed)],
-    }
-    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    compiled = {s.id: compile_scenario(s) for s in scenarios}
+    vectors = []
+    for s in scenarios:
+        rng = random.Random(f"{s.id}:{seed}")
+        for mode in MODES:
+            for _ in range(per_mode):
+                session = random_session(s, mode, rng)
+                vectors.append(
+                    {**vector(session), "entry": run_fields(session, compiled[s.id]["hash"])}
+                )
+    return {"scenarios": compiled, "vectors": vectors}
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_all(out: str | Path, per_mode: int = 20, seed: int = 0) -> int:
+    """Write the compiled shipped scenarios and their vectors to ``out``; returns how many."""
+    data = build(per_mode, seed)
+    Path(out).write_text(dumps(data), encoding="utf-8")
     return len(data["vectors"])
 
 

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from kfcourse.scenario.model import JOINT, Branch, Choice, Condition, Measure, Point, Scenario
+from kfcourse.scenario.model import (
+    JOINT,
+    Branch,
+    Choice,
+    ChoseClause,
+    Condition,
+    Measure,
+    Point,
+    Scenario,
+    VisitsClause,
+    compare,
+)
 
 
 def can_hold(condition: Condition | None, measures: dict[str, Measure]) -> bool:
@@ -12,14 +24,14 @@ def can_hold(condition: Condition | None, measures: dict[str, Measure]) -> bool:
     if condition is None:
         return True
     by_measure: dict[str, list] = {}
-    for clause in condition.clauses:
+    for clause in condition.measure_clauses:
         by_measure.setdefault(clause.measure, []).append(clause)
     for key, clauses in by_measure.items():
         measure = measures.get(key)
         if measure is None:
             continue  # reported as an undeclared measure
         values = range(measure.min, measure.max + 1)
-        if not any(all(c.holds({key: v}) for c in clauses) for v in values):
+        if not any(all(compare(v, c.op, c.value) for c in clauses) for v in values):
             return False
     return True
 
@@ -144,86 +156,188 @@ def trapped_loops(scenario: Scenario) -> list[list[str]]:
 EXACT_BUDGET = 10_000  # states; beyond this the lint falls back to the route graph
 
 
-def _apply(scenario: Scenario, effects: dict[str, int], measures: dict[str, int]) -> dict[str, int]:
-    out = dict(measures)
-    for key, delta in effects.items():
-        m = scenario.measures.get(key)
-        if m is not None:
-            out[key] = m.clamp(out[key] + delta)
-    return out
+def _conditions(scenario: Scenario) -> Iterable[Condition]:
+    for point in scenario.points.values():
+        for choice in point.choices:
+            yield from (b.when for b in point.route(choice) if b.when)
+            if choice.when:
+                yield choice.when
+        yield from (r.when for r in point.rules if r.when)
+        if point.impasse:
+            yield from (b.when for b in point.impasse.next if b.when)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """A state of play as conditions see it: the measures and just the history they read
+    (``chose`` and ``visits`` of the points they name, counts capped where they stop mattering)."""
+
+    measures: tuple[tuple[str, int], ...]
+    counts: tuple[tuple[str, int], ...] = ()
+    lasts: tuple[tuple[str, str | None], ...] = ()
+
+    @property
+    def key(self) -> tuple:
+        return (self.measures, self.counts, self.lasts)
+
+    def measure_map(self) -> dict[str, int]:
+        return dict(self.measures)
+
+    def visits(self, point: str) -> int:
+        return dict(self.counts).get(point, 0)
+
+    def chose(self, point: str) -> str | None:
+        return dict(self.lasts).get(point)
+
+
+class Tracker:
+    """Makes :class:`Walk` states for one scenario."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.caps: dict[str, int] = {}
+        self.chosen: set[str] = set()
+        for condition in _conditions(scenario):
+            for clause in condition.clauses:
+                if isinstance(clause, VisitsClause):
+                    cap = max(self.caps.get(clause.point, 0), clause.value + 1)
+                    self.caps[clause.point] = cap
+                elif isinstance(clause, ChoseClause):
+                    self.chosen.add(clause.point)
+
+    def start(self) -> Walk:
+        return Walk(
+            tuple(self.scenario.start_measures().items()),
+            tuple((p, 0) for p in sorted(self.caps)),
+            tuple((p, None) for p in sorted(self.chosen)),
+        )
+
+    def after(self, walk: Walk, point: str, choice: str | None, effects: dict[str, int]) -> Walk:
+        measures = dict(walk.measures)
+        for key, delta in effects.items():
+            m = self.scenario.measures.get(key)
+            if m is not None:
+                measures[key] = m.clamp(measures[key] + delta)
+        counts = tuple((p, min(n + (p == point), self.caps[p])) for p, n in walk.counts)
+        lasts = tuple((p, choice if p == point else c) for p, c in walk.lasts)
+        return Walk(tuple(measures.items()), counts, lasts)
+
+
+class _View:
+    """A Walk seen through the engine's History interface (measures as a mapping)."""
+
+    def __init__(self, walk: Walk) -> None:
+        self.measures = walk.measure_map()
+        self._walk = walk
+
+    def visits(self, point: str) -> int:
+        return self._walk.visits(point)
+
+    def chose(self, point: str) -> str | None:
+        return self._walk.chose(point)
 
 
 def successors(
-    scenario: Scenario, played: str | None, node: str, measures: dict[str, int]
-) -> list[tuple[str, dict[str, int]]]:
-    """Every (node, measures) the engine can move to next, with the learner(s) free to choose
+    tracker: Tracker, played: str | None, node: str, walk: Walk
+) -> list[tuple[str, Walk]]:
+    """Every (node, state) the engine can move to next, with the learner(s) free to choose
     anything offered and the other role following its rules (see ``kfcourse.scenario.engine``)."""
     from kfcourse.scenario.engine import follow, offered, other_role, rule_pick
 
+    scenario = tracker.scenario
     point = scenario.points[node]
     if not point.choices:  # a dead end (SC103): play stops here
         return []
     learners = ("doctor", "patient") if played is None else (played,)
-    options = offered(point, measures)
+    before = _View(walk)
+    options = offered(point, before)  # type: ignore[arg-type]
     out = []
 
     def take(choice: Choice) -> None:
         if not point.route(choice):  # no `next` anywhere (SC101): play stops here
             return
-        after = _apply(scenario, choice.effects, measures)
-        out.append((follow(point.route(choice), after), after))
+        after = tracker.after(walk, node, choice.id, choice.effects)
+        out.append((follow(point.route(choice), _View(after)), after))  # type: ignore[arg-type]
 
     if point.actor != JOINT:
         if point.actor in learners:
             for choice in options:
                 take(choice)
         else:
-            take(rule_pick(point, point.actor, measures))
+            take(rule_pick(point, point.actor, before))  # type: ignore[arg-type]
         return out
-    if played is None:
-        agreed = options
-        disagree = len(options) > 1
-    else:
-        partner = rule_pick(point, other_role(played), measures)
-        agreed = [partner]
-        disagree = len(options) > 1
+    partner = None if played is None else other_role(played)
+    agreed = options if partner is None else [rule_pick(point, partner, before)]  # type: ignore[arg-type]
     for choice in agreed:
         take(choice)
-    if disagree:
+    if len(options) > 1:
         if point.impasse is not None:
-            after = _apply(scenario, point.impasse.effects, measures)
-            out.append((follow(point.impasse.next, after), after))
+            after = tracker.after(walk, node, None, point.impasse.effects)
+            out.append((follow(point.impasse.next, _View(after)), after))  # type: ignore[arg-type]
         else:  # the engine applies the doctor's pick (SC112 is reported)
             for choice in options:
                 take(choice)
     return out
 
 
+@dataclass
+class Exploration:
+    """What real play can reach for one kind of learner, and a loop it can repeat for ever."""
+
+    nodes: set[str]
+    endless: list[str] | None  # the points of a loop of states play can go round without end
+
+
+def explore(
+    scenario: Scenario, played: str | None, budget: int = EXACT_BUDGET
+) -> Exploration | None:
+    """Follow every state real play can reach (None if more than ``budget`` states)."""
+    if scenario.start not in scenario.points:
+        return Exploration({scenario.start}, None)
+    tracker = Tracker(scenario)
+    colour: dict[tuple, int] = {}  # 1 on the current path, 2 done
+    nodes: set[str] = set()
+    endless: list[str] | None = None
+    first = (scenario.start, tracker.start())
+    stack: list[tuple[tuple[str, Walk], list[tuple[str, Walk]] | None]] = [(first, None)]
+    path: list[str] = []
+    while stack:
+        (node, walk), pending = stack.pop()
+        key = (node, walk.key)
+        if pending is None:
+            if colour.get(key) == 2:
+                continue
+            colour[key] = 1
+            nodes.add(node)
+            path.append(node)
+            if len(colour) > budget:
+                return None
+            pending = (
+                [(n, w) for n, w in successors(tracker, played, node, walk)]
+                if node in scenario.points
+                else []
+            )
+        if pending:
+            nxt = pending.pop()
+            stack.append(((node, walk), pending))
+            nkey = (nxt[0], nxt[1].key)
+            if nxt[0] not in scenario.points:
+                nodes.add(nxt[0])
+            elif colour.get(nkey) == 1:
+                if endless is None:
+                    loop = path[path.index(nxt[0]) :] if nxt[0] in path else [nxt[0]]
+                    endless = list(dict.fromkeys(loop))
+            elif colour.get(nkey) is None:
+                stack.append((nxt, None))
+            continue
+        colour[key] = 2
+        path.pop()
+    return Exploration(nodes, endless)
+
+
 def exact_reach(
     scenario: Scenario, played: str | None, budget: int = EXACT_BUDGET
 ) -> set[str] | None:
     """Ids reachable in real play (conditions and rules followed); None if over ``budget``."""
-    if scenario.start not in scenario.points:
-        return {scenario.start}
-    start = scenario.start_measures()
-    keys = list(start)
-    seen_states: set[tuple[str, tuple[int, ...]]] = set()
-    nodes: set[str] = set()
-    stack = [(scenario.start, start)]
-    while stack:
-        node, measures = stack.pop()
-        state = (node, tuple(measures[k] for k in keys))
-        if state in seen_states:
-            continue
-        seen_states.add(state)
-        nodes.add(node)
-        if len(seen_states) > budget:
-            return None
-        if node not in scenario.points:
-            continue
-        for nxt, after in successors(scenario, played, node, measures):
-            if nxt in scenario.points or nxt in scenario.endings:
-                stack.append((nxt, after))
-            else:
-                nodes.add(nxt)
-    return nodes
+    found = explore(scenario, played, budget)
+    return None if found is None else found.nodes

@@ -12,9 +12,19 @@ from pathlib import Path
 
 from kfcourse.scenario.bib import bib_keys, find_bib
 from kfcourse.scenario.diagnostics import ERROR, WARNING, Diagnostic, has_errors
-from kfcourse.scenario.graph import can_hold, exact_reach, reachable, trapped_loops
+from kfcourse.scenario.graph import can_hold, explore, reachable, trapped_loops
 from kfcourse.scenario.loader import load_file, load_text
-from kfcourse.scenario.model import JOINT, ROLES, Branch, Condition, Loc, Point, Scenario
+from kfcourse.scenario.model import (
+    JOINT,
+    ROLES,
+    Branch,
+    ChoseClause,
+    Clause,
+    Condition,
+    Loc,
+    Point,
+    Scenario,
+)
 
 # code: (severity, what it finds). Loader codes SC001-SC006 come first.
 RULES: dict[str, tuple[str, str]] = {
@@ -50,6 +60,11 @@ RULES: dict[str, tuple[str, str]] = {
     "SC120": (WARNING, "references.bib was not found, so theory keys were not checked"),
     "SC121": (ERROR, "a route whose branches may all fail (give the last branch no `when`)"),
     "SC122": (WARNING, "an impasse on a point that is not joint (it is never used)"),
+    "SC123": (
+        ERROR,
+        "a `chose` or `visits` condition naming a point or choice that does not exist",
+    ),
+    "SC124": (WARNING, "a loop that play can go round without end (bound it, e.g. with `visits`)"),
 }
 
 
@@ -76,7 +91,8 @@ class _Linter:
     def condition(self, condition: Condition | None, where: str) -> None:
         if condition is None:
             return
-        for clause in condition.clauses:
+        measured = condition.measure_clauses
+        for clause in measured:
             if clause.measure not in self.s.measures:
                 self.add(
                     clause.loc,
@@ -84,7 +100,20 @@ class _Linter:
                     f"{where}: measure '{clause.measure}' is used but "
                     "not declared under `measures`",
                 )
-        if all(c.measure in self.s.measures for c in condition.clauses) and not can_hold(
+        for clause in condition.clauses:
+            if isinstance(clause, Clause):
+                continue
+            point = self.s.points.get(clause.point)
+            if point is None:
+                self.add(clause.loc, "SC123", f"{where}: '{clause.point}' is not a decision point")
+            elif isinstance(clause, ChoseClause):
+                for missing in sorted(set(clause.choices) - {c.id for c in point.choices}):
+                    self.add(
+                        clause.loc,
+                        "SC123",
+                        f"{where}: point {clause.point} has no choice '{missing}'",
+                    )
+        if all(c.measure in self.s.measures for c in measured) and not can_hold(
             condition, self.s.measures
         ):
             self.add(
@@ -284,9 +313,21 @@ class _Linter:
         if not all(r in s.roles for r in ROLES):
             return
         by_role = {}
-        for role in ROLES:
-            found = exact_reach(s, role) if len(s.points) <= EXACT_MAX_POINTS else None
-            by_role[role] = found if found is not None else reachable(s, role)
+        endless: dict[tuple[str, ...], list[str]] = {}
+        for role in (*ROLES, None):
+            found = explore(s, role) if len(s.points) <= EXACT_MAX_POINTS else None
+            if found is not None and found.endless:
+                endless.setdefault(tuple(found.endless), []).append(role or "pair")
+            if role is not None:
+                by_role[role] = found.nodes if found is not None else reachable(s, role)
+        for loop, modes in endless.items():
+            self.add(
+                s.points[loop[0]].loc,
+                "SC124",
+                f"points {', '.join(loop)}: play as {' or '.join(modes)} can go round this "
+                "loop without end (e.g. impasse after impasse); bound it with a `visits` "
+                "condition that moves play on",
+            )
         for ending in s.endings.values():
             if ending.id not in anywhere:
                 self.add(ending.loc, "SC117", f"ending {ending.id}: no path reaches it")

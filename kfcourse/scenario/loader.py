@@ -20,9 +20,11 @@ from kfcourse.scenario.defaults import default_measures
 from kfcourse.scenario.diagnostics import ERROR, Diagnostic
 from kfcourse.scenario.located import LocDict, LocList
 from kfcourse.scenario.model import (
+    AnyClause,
     Band,
     Branch,
     Choice,
+    ChoseClause,
     Clause,
     Condition,
     DebriefItem,
@@ -33,6 +35,7 @@ from kfcourse.scenario.model import (
     Role,
     Rule,
     Scenario,
+    VisitsClause,
 )
 from kfcourse.scenario.schema_check import INVALID, SchemaChecker
 
@@ -40,6 +43,7 @@ CODE_SYNTAX = "SC001"
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _COMPARISON = re.compile(r"^\s*(<=|>=|==|!=|<|>)\s*([-+]?[0-9]+)\s*$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+Loc = tuple[int, int]
 
 
 @dataclass
@@ -133,19 +137,35 @@ class _Builder:
     def bad(self, loc: tuple[int, int], message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, loc[0], loc[1], ERROR, "SC005", message))
 
+    def comparisons(self, value: Any, loc: tuple[int, int]) -> list[tuple[str, int, Loc]]:
+        """Each comparison given as one string or a list of them, with its place."""
+        items = value if isinstance(value, LocList) else [value]
+        locs = value.item_locs if isinstance(value, LocList) else [loc]
+        out = []
+        for text, at in zip(items, locs, strict=True):
+            match = _COMPARISON.match(str(text))
+            if match is None:  # the schema pattern already rules this out
+                self.bad(at, f"{text!r} is not a comparison such as '<= -2'")
+                continue
+            out.append((match.group(1), int(match.group(2)), at))
+        return out
+
     def condition(self, data: LocDict | None) -> Condition | None:
         if data is None:
             return None
-        clauses = []
+        clauses: list[AnyClause] = []
         for key, value in data.items():
-            items = value if isinstance(value, LocList) else [value]
-            locs = value.item_locs if isinstance(value, LocList) else [data.at(key)]
-            for text, loc in zip(items, locs, strict=True):
-                match = _COMPARISON.match(text)
-                if match is None:  # the schema pattern already rules this out
-                    self.bad(loc, f"{text!r} is not a comparison such as '<= -2'")
-                    continue
-                clauses.append(Clause(key, match.group(1), int(match.group(2)), loc))
+            if key == "chose" and isinstance(value, LocDict):
+                for point, picked in value.items():
+                    ids = tuple(picked) if isinstance(picked, LocList) else (picked,)
+                    clauses.append(ChoseClause(point, tuple(map(str, ids)), value.key_at(point)))
+            elif key == "visits" and isinstance(value, LocDict):
+                for point, comparison in value.items():
+                    for op, number, at in self.comparisons(comparison, value.at(point)):
+                        clauses.append(VisitsClause(point, op, number, at))
+            else:
+                for op, number, at in self.comparisons(value, data.at(key)):
+                    clauses.append(Clause(key, op, number, at))
         return Condition(tuple(clauses), data.loc)
 
     def target(self, data: Any, loc: tuple[int, int]) -> tuple[Branch, ...] | None:
@@ -247,7 +267,14 @@ class _Builder:
                 )
             seen.setdefault(choice.id, choice.loc)
         rules = tuple(
-            Rule(r.get("role"), self.condition(r.get("when")), r["choose"], r.loc, r.at("choose"))
+            Rule(
+                r.get("role"),
+                self.condition(r.get("when")),
+                r["choose"],
+                r.loc,
+                r.at("choose"),
+                r.get("note"),
+            )
             for r in p.get("rules", ())
         )
         impasse = None

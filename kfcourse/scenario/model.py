@@ -2,12 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 Loc = tuple[int, int]
 ROLES = ("doctor", "patient")
 JOINT = "joint"
 OPS = ("<=", ">=", "==", "!=", "<", ">")
+HISTORY_KEYS = ("chose", "visits")  # condition keys that read the trace, not a measure
+
+
+def compare(have: int, op: str, value: int) -> bool:
+    if op == "<=":
+        return have <= value
+    if op == ">=":
+        return have >= value
+    if op == "<":
+        return have < value
+    if op == ">":
+        return have > value
+    if op == "==":
+        return have == value
+    return have != value
+
+
+@dataclass(frozen=True)
+class History:
+    """What a condition may read: the measures now and the decisions so far (the trace)."""
+
+    measures: Mapping[str, int]
+    trace: Sequence[Mapping[str, Any]] = ()
+
+    def visits(self, point: str) -> int:
+        """How many decisions were recorded at ``point`` (impasses included)."""
+        return sum(1 for step in self.trace if step["point"] == point)
+
+    def chose(self, point: str) -> str | None:
+        """The choice of the last decision at ``point`` (None if none, or an impasse)."""
+        for step in reversed(self.trace):
+            if step["point"] == point:
+                return step["choice"]
+        return None
 
 
 @dataclass(frozen=True)
@@ -19,37 +55,58 @@ class Clause:
     value: int
     loc: Loc
 
-    def holds(self, measures: dict[str, int]) -> bool:
-        have = measures.get(self.measure)
+    def holds(self, state: History) -> bool:
+        have = state.measures.get(self.measure)
         if have is None:  # an undeclared measure (SC105): the clause never holds
             return False
-        op = self.op
-        if op == "<=":
-            return have <= self.value
-        if op == ">=":
-            return have >= self.value
-        if op == "<":
-            return have < self.value
-        if op == ">":
-            return have > self.value
-        if op == "==":
-            return have == self.value
-        return have != self.value
+        return compare(have, self.op, self.value)
+
+
+@dataclass(frozen=True)
+class ChoseClause:
+    """The last decision at ``point`` took one of ``choices`` (``chose: {A7: b}``)."""
+
+    point: str
+    choices: tuple[str, ...]
+    loc: Loc
+
+    def holds(self, state: History) -> bool:
+        return state.chose(self.point) in self.choices
+
+
+@dataclass(frozen=True)
+class VisitsClause:
+    """How many decisions were made at ``point``, compared (``visits: {C4: '>= 2'}``)."""
+
+    point: str
+    op: str
+    value: int
+    loc: Loc
+
+    def holds(self, state: History) -> bool:
+        return compare(state.visits(self.point), self.op, self.value)
+
+
+AnyClause = Clause | ChoseClause | VisitsClause
 
 
 @dataclass(frozen=True)
 class Condition:
     """True when every clause holds (an empty condition always holds)."""
 
-    clauses: tuple[Clause, ...]
+    clauses: tuple[AnyClause, ...]
     loc: Loc
 
-    def holds(self, measures: dict[str, int]) -> bool:
-        return all(c.holds(measures) for c in self.clauses)
+    def holds(self, state: History) -> bool:
+        return all(c.holds(state) for c in self.clauses)
+
+    @property
+    def measure_clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if isinstance(c, Clause))
 
 
-def holds(condition: Condition | None, measures: dict[str, int]) -> bool:
-    return condition is None or condition.holds(measures)
+def holds(condition: Condition | None, state: History) -> bool:
+    return condition is None or condition.holds(state)
 
 
 @dataclass(frozen=True)
@@ -134,6 +191,7 @@ class Rule:
     choose: str
     loc: Loc
     choose_loc: Loc
+    note: str | None = None
 
 
 @dataclass(frozen=True)

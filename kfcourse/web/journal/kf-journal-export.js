@@ -23,7 +23,23 @@
     analysis: "Analysis", conclusion: "Conclusion", action_plan: "Action plan",
     what_happened: "What happened?", concept: "What does a course idea explain?", next: "What next?",
   };
-  var SIDE_NAMES = { doctor: "doctor", clinician: "clinician", patient: "patient partner", pair: "both roles", both: "both roles" };
+  var SIDE_NAMES = { doctor: "doctor", clinician: "clinician", patient: "patient partner", pair: "both roles" };
+
+  // Who made a step's decision: the twin of kfcourse.journal.runs.decided_by.
+  function decidedBy(step) {
+    var ruled = Array.isArray(step.ruled) ? step.ruled : [];
+    var actor = step.actor;
+    if (step.choice === null || step.choice === undefined) return "impasse";
+    if (actor === "joint") return ruled.length ? "joint-rules" : "joint";
+    if (ruled.indexOf(actor) !== -1) return "rules";
+    return typeof actor === "string" ? actor : "you";
+  }
+  var CHOOSERS = {
+    rules: "the other role's rules",
+    "joint-rules": "you and the other role's rules, agreeing",
+    joint: "both of you, agreeing",
+    impasse: "both of you",
+  };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
 
@@ -81,7 +97,7 @@
       var steps = Array.isArray(e.trace) ? e.trace : [];
       out.push(["Decisions", steps.map(function (s, i) {
         var choice = s.choice === null || s.choice === undefined ? "no agreement (impasse)" : s.choice;
-        return (i + 1) + ". " + s.point + ": " + choice + (s.by_rule ? " (chosen by the other role)" : "");
+        return (i + 1) + ". " + s.point + ": " + choice + (decidedBy(s) === "rules" ? " (chosen by the other role)" : "");
       }).join("\n") || "(none)"]);
       if (e.measures_end) out.push(["Measures at the end", measuresText(e.measures_end)]);
       if (e.ending) out.push(["Ending", String(e.ending)]);
@@ -180,7 +196,7 @@
   var MODEL_TITLES = { gibbs: "Gibbs cycle", gibbs_short: "Gibbs cycle, short form", free: "Free reflection" };
   var MD_SIDE_TITLES = {
     doctor: "the doctor", clinician: "the clinician", patient: "the patient partner",
-    pair: "a pair (both roles)", both: "a pair (both roles)",
+    pair: "a pair (both roles)",
   };
   var STAGE_ORDER = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan",
     "what_happened", "feelings", "concept", "next"];
@@ -233,12 +249,11 @@
       out.push("", "| Step | Decision point | Choice | Chosen by | Measures after |", "|---|---|---|---|---|");
       trace.forEach(function (step, i) {
         if (!step || typeof step !== "object" || Array.isArray(step)) return;
-        var who = step.by_rule ? "the other role's rules" : "you";
-        if (step.actor && !step.by_rule) who = "you (" + inline(step.actor) + ")";
+        var decided = decidedBy(step);
+        var who = has(CHOOSERS, decided) ? CHOOSERS[decided] : "you (" + inline(decided) + ")";
         // As the Python export: a missing or null choice is a joint decision with no agreement.
         var choice = has(step, "choice") ? step.choice : null;
         var impasse = choice === null || choice === undefined;
-        if (impasse) who = "both of you";
         out.push("| " + (i + 1) + " | " + inline(has(step, "point") ? step.point : "") + " | " +
           (impasse ? "no agreement (impasse)" : inline(choice)) + " | " + who + " | " +
           mdMeasures(step.measures) + " |");
