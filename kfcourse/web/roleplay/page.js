@@ -1,0 +1,149 @@
+// The book-page host of the role-play player (bundled by esbuild into dist/roleplay.js, a classic
+// script that also works from file://). Each `[data-kf-player]` root carries its data as
+// <script type="application/json" class="kf-roleplay-data"> (written by the {kf-roleplay}
+// directive). The run's state (mode, moves, run id) is kept in localStorage, so play resumes
+// after a reload, and every run, finished or part-way, is written to the browser journal
+// (window.KFJournal) as the entry entry.js builds. Storage failures are shown, never silent.
+import { Session } from "./engine.js";
+import { runEntry } from "./entry.js";
+import { translator } from "./dom.js";
+import { mountPlayer } from "./view.js";
+
+const STATE_PREFIX = "kfcourse-roleplay";
+const SOURCE = "web"; // the journal schema's word for the book page
+
+function storageKey(scenario) {
+  const hash = String(scenario.hash || "").replace(/^[a-z0-9]+:/, "").slice(0, 16) || `v${scenario.version}`;
+  return `${STATE_PREFIX}:${scenario.id}:${hash}`;
+}
+
+function describe(error) {
+  const KF = window.KFJournal;
+  if (KF && KF.store && KF.store.describeFailure) return KF.store.describeFailure(error).message;
+  return error && error.message ? error.message : String(error);
+}
+
+function readSaved(key) {
+  try {
+    const text = window.localStorage.getItem(key);
+    if (!text) return { saved: null };
+    const data = JSON.parse(text);
+    if (!data || typeof data !== "object" || !Array.isArray(data.moves)) return { saved: null };
+    return { saved: data };
+  } catch (error) {
+    return { saved: null, problem: describe(error) };
+  }
+}
+
+function journalStore() {
+  const KF = window.KFJournal;
+  const node = document.getElementById("kf-journal-config");
+  if (!KF || !KF.store || !KF.core || !node) return null;
+  try {
+    const config = JSON.parse(node.textContent);
+    return { store: KF.store.open(config), core: KF.core, config };
+  } catch (error) {
+    return null;
+  }
+}
+
+// Writes the run into the browser journal; returns a problem to show, or null.
+function writeRun(journal, session, scenario, run, t) {
+  if (!journal) return t("journal.missing");
+  const { store, core, config } = journal;
+  const result = store.update((doc) => {
+    const i = core.findEntry(doc, run);
+    let now = core.nowIso();
+    let created = now;
+    if (i >= 0) {
+      const old = doc.entries[i];
+      created = old.created;
+      if (core.compareTimes(now, old.updated) <= 0) now = new Date(Date.parse(old.updated) + 1).toISOString();
+    }
+    const entry = runEntry(session, scenario, { id: run, created, updated: now, courseVersion: config.courseVersion, source: SOURCE });
+    return core.upsert(doc, entry, config.courseVersion);
+  }, "roleplay");
+  return result.problem ? t("journal.failed", { reason: result.problem.message }) : null;
+}
+
+function newId(journal) {
+  if (journal) return journal.core.uuid4();
+  const b = new Uint8Array(16);
+  window.crypto.getRandomValues(b);
+  return Array.from(b, (x) => (x + 0x100).toString(16).slice(1)).join("");
+}
+
+/** The host object for one player (see README.md). */
+export function pageHost(data) {
+  const scenario = data.scenario;
+  const t = translator(data.messages);
+  const key = storageKey(scenario);
+  const { saved, problem } = readSaved(key);
+  const journal = journalStore();
+  return {
+    scenario,
+    options: data.options,
+    messages: data.messages,
+    restored: saved && saved.mode ? { mode: saved.mode, moves: saved.moves, run: saved.run || null } : null,
+    journalLink: data.journalPage || null,
+    otherScenarios: data.otherScenarios || null,
+    problem: problem ? t("storage.failed", { reason: problem }) : null,
+    commit(state) {
+      let session = null;
+      try {
+        if (state.mode) {
+          session = new Session(scenario, state.mode);
+          session.replay(state.moves);
+        }
+      } catch (error) {
+        return Promise.resolve({ ok: false, reason: error.message });
+      }
+      let run = state.run || null;
+      if (session && state.moves.length && !run) run = newId(journal);
+      const accepted = { mode: state.mode || null, moves: state.moves.map((m) => [m[0], m[1]]), run };
+      const warnings = [];
+      try {
+        if (accepted.mode) window.localStorage.setItem(key, JSON.stringify(accepted));
+        else window.localStorage.removeItem(key);
+      } catch (error) {
+        warnings.push(t("storage.failed", { reason: describe(error) }));
+      }
+      if (session && run) {
+        const failed = writeRun(journal, session, scenario, run, t);
+        if (failed) warnings.push(failed);
+      }
+      return Promise.resolve({ ok: true, state: accepted, warning: warnings.join(" ") });
+    },
+  };
+}
+
+function mountRoot(root) {
+  if (root.dataset.kfMounted) return null;
+  const node = root.querySelector("script.kf-roleplay-data");
+  if (!node) return null;
+  let data;
+  try {
+    data = JSON.parse(node.textContent);
+  } catch (error) {
+    const p = root.querySelector(".kf-js-needed");
+    if (p) p.textContent = `The role-play could not start (${error.message}).`;
+    return null;
+  }
+  root.dataset.kfMounted = "true";
+  const host = pageHost(data);
+  const player = mountPlayer(root, host);
+  if (host.problem) player.player.warn(host.problem);
+  return player;
+}
+
+function mountAll() {
+  const players = [];
+  document.querySelectorAll("[data-kf-player]").forEach((root) => {
+    const player = mountRoot(root);
+    if (player) players.push(player);
+  });
+  window.KFRolePlay = { players, ready: true, mountAll };
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+else mountAll();

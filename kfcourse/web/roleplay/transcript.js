@@ -1,0 +1,59 @@
+// One trace step in words: who chose what (or the impasse), the rule note when the scripted
+// partner chose, and (unless feedback is held) why and how the meters moved.
+import { h } from "./dom.js";
+import { changeWords } from "./meters.js";
+
+function choiceText(scenario, pointId, choiceId) {
+  const point = scenario.points[pointId];
+  const choice = point && point.choices.find((c) => c.id === choiceId);
+  return choice ? choice.text : choiceId;
+}
+
+function who(ctx, role, ruled) {
+  const name = ctx.scenario.roles[role].name;
+  if (ctx.mode === "pair") return ctx.t("recent.player", { name });
+  if (ruled) return ctx.t("recent.partner", { name });
+  return ctx.t("recent.you", { name });
+}
+
+function changesText(ctx, step) {
+  const parts = Object.entries(ctx.scenario.measures)
+    .filter(([key]) => Object.prototype.hasOwnProperty.call(step.changes || {}, key))
+    .map(([key, m]) => `${m.name} ${changeWords(step.changes[key], ctx.t)}`);
+  return parts.length ? ctx.t("transcript.changes", { changes: parts.join(", ") }) : ctx.t("recent.noChange");
+}
+
+function notes(ctx, step) {
+  return Object.entries(step.notes || {})
+    .filter(([, note]) => note)
+    .map(([, note]) => h("p", { class: "kf-rp-note-rule", text: ctx.t("recent.ruleNote", { note }) }));
+}
+
+/** The lines (DOM nodes) describing one trace step. */
+export function stepLines(step, ctx) {
+  const { t, scenario } = ctx;
+  const point = scenario.points[step.point];
+  const out = [h("p", { class: "kf-rp-step-point", text: t("transcript.step", { n: step.n, point: (point && point.title) || step.point }) })];
+  const ruled = step.ruled || [];
+  if (step.kind === "impasse") {
+    out.push(h("p", { class: "kf-rp-impasse", text: t("recent.impasse") }));
+    for (const role of ["doctor", "patient"]) {
+      if (!step.picks || !step.picks[role]) continue;
+      out.push(h("p", {}, h("span", { class: "kf-rp-who", text: who(ctx, role, ruled.includes(role)) }), " ", h("span", { text: choiceText(scenario, step.point, step.picks[role]) })));
+    }
+    out.push(...notes(ctx, step));
+    if (step.prompt) out.push(h("p", { class: "kf-rp-impasse-prompt", text: step.prompt }));
+  } else if (step.actor === "joint") {
+    out.push(h("p", {}, h("span", { class: "kf-rp-who", text: t("recent.joint") }), " ", h("span", { text: step.text || choiceText(scenario, step.point, step.choice) })));
+    out.push(...notes(ctx, step));
+  } else {
+    const role = step.actor;
+    out.push(h("p", {}, h("span", { class: "kf-rp-who", text: who(ctx, role, ruled.includes(role)) }), " ", h("span", { text: step.text || choiceText(scenario, step.point, step.choice) })));
+    out.push(...notes(ctx, step));
+  }
+  if (!ctx.held) {
+    if (step.why) out.push(h("p", { class: "kf-rp-why", text: t("recent.why", { why: step.why }) }));
+    out.push(h("p", { class: "kf-rp-changes", text: changesText(ctx, step) }));
+  }
+  return out;
+}
