@@ -93,6 +93,11 @@ function ruling(point, role, state) {
   return { rule: null, choice: choices[0] };
 }
 
+// A rule's note for the trace: null for the fallback (no rule) or a rule without one.
+function noteOf(rule) {
+  return rule ? (rule.note ?? null) : null;
+}
+
 /** What the rules make `role` choose at `point` in this state (a compiled choice). */
 export function rulePick(point, role, state) {
   return ruling(point, role, state).choice;
@@ -248,7 +253,7 @@ export class Session {
       const partner = otherRole(role);
       const { rule, choice } = ruling(point, partner, this);
       picks = { [role]: picked.id, [partner]: choice.id };
-      notes = { [partner]: rule ? (rule.note ?? null) : null };
+      notes = { [partner]: noteOf(rule) };
     }
     this.pending = {};
     this._resolve(point, picks, notes);
@@ -269,7 +274,7 @@ export class Session {
       }
       seen.add(state);
       const { rule, choice } = ruling(point, point.actor, this);
-      this._apply(point, choice, { [point.actor]: choice.id }, { [point.actor]: rule ? (rule.note ?? null) : null });
+      this._apply(point, choice, { [point.actor]: choice.id }, { [point.actor]: noteOf(rule) });
     }
   }
 
