@@ -19,6 +19,7 @@ _LAZY = {
     "JournalStore": "kfcourse.journal",
     "summarise": "kfcourse.analysis",
     "starter_checkin": "kfcourse.widgets.checkin",
+    "roleplay": "kfcourse.widgets.roleplay",
 }
 
 __all__ = ["__version__", *_LAZY]
