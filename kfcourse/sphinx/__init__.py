@@ -17,6 +17,7 @@ PARTS = (
     "kfcourse.sphinx.offline_widgets",  # widget scripts served from the book, not a CDN
     "kfcourse.sphinx.accessibility",  # repairs to the theme's markup for screen readers
     "kfcourse.sphinx.journal_directives",  # reflection forms and the browser journal
+    "kfcourse.sphinx.roleplay_directive",  # the role-play player (after the journal: its scripts)
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
 )
 

@@ -204,7 +204,11 @@ class JournalDirective(SphinxDirective):
 
 
 def uses_journal(doctree: nodes.document) -> bool:
-    wanted = {REFLECTION_CLASS, PANEL_CLASS}
+    """True when the page has a reflection form, the journal panel or a role-play player (each
+    run of the player is kept in the browser journal)."""
+    from kfcourse.sphinx.roleplay_directive import PLAYER_CLASS  # imports this module
+
+    wanted = {REFLECTION_CLASS, PANEL_CLASS, PLAYER_CLASS}
     return any(
         wanted.intersection(node["classes"]) for node in doctree.findall(nodes.container)
     )

@@ -73,8 +73,17 @@ function newId(journal) {
   return Array.from(b, (x) => (x + 0x100).toString(16).slice(1)).join("");
 }
 
+// The player's headings sit one level below the heading of the section it is in.
+function headingLevel(root) {
+  for (let node = root.parentElement; node; node = node.parentElement) {
+    const title = node.matches("section, article") ? node.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5") : null;
+    if (title) return Math.min(6, Number(title.tagName.slice(1)) + 1);
+  }
+  return 2;
+}
+
 /** The host object for one player (see README.md). */
-export function pageHost(data) {
+export function pageHost(data, root) {
   const scenario = data.scenario;
   const t = translator(data.messages);
   const key = storageKey(scenario);
@@ -82,10 +91,10 @@ export function pageHost(data) {
   const journal = journalStore();
   return {
     scenario,
-    options: data.options,
+    options: { ...data.options, headingLevel: root ? headingLevel(root) : 2 },
     messages: data.messages,
     restored: saved && saved.mode ? { mode: saved.mode, moves: saved.moves, run: saved.run || null } : null,
-    journalLink: data.journalPage || null,
+    journalLink: data.journalPage || (journal && journal.config.journalPage) || null,
     otherScenarios: data.otherScenarios || null,
     problem: problem ? t("storage.failed", { reason: problem }) : null,
     commit(state) {
@@ -130,7 +139,7 @@ function mountRoot(root) {
     return null;
   }
   root.dataset.kfMounted = "true";
-  const host = pageHost(data);
+  const host = pageHost(data, root);
   const player = mountPlayer(root, host);
   if (host.problem) player.player.warn(host.problem);
   return player;

@@ -434,7 +434,7 @@ class Player {
     return details;
   }
 
-  metersBlock() {
+  metersBlock(label = true) {
     const { t } = this;
     if (this.options.feedback === "end" && !this.session.ended) {
       return h("p", { class: "kf-rp-hint kf-rp-held", text: t("meters.held") });
@@ -444,7 +444,7 @@ class Player {
     return h(
       "div",
       { class: "kf-rp-meters" },
-      h("p", { class: "kf-rp-label", text: t("meters.heading") }),
+      label ? h("p", { class: "kf-rp-label", text: t("meters.heading") }) : null,
       h("div", { class: "kf-rp-meter-list" }, meterGroup(this.scenario, this.session.measures, deltas, t)),
       h("p", { class: "kf-rp-hint", text: t("meters.hint") }),
     );
@@ -477,11 +477,10 @@ class Player {
     return h(
       "div",
       { class: "kf-rp-ending", data: { kfEnding: ending.id } },
-      this.recentBlock(),
-      heading(this.level, t("ending.heading", { title: ending.title }), { "data-kf-focus": this.recent.length ? null : "" }),
+      heading(this.level, t("ending.heading", { title: ending.title }), { "data-kf-focus": "" }),
       paragraphs(ending.text),
       heading(this.level + 1, t("ending.meters")),
-      this.metersBlock(),
+      this.metersBlock(false),
       heading(this.level + 1, t("ending.transcript")),
       this.transcript(),
       h("section", { class: "kf-rp-debrief", data: { kfDebrief: true }, "aria-label": t("ending.debrief") }),
