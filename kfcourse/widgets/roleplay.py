@@ -249,10 +249,19 @@ class RolePlay(anywidget.AnyWidget):
 
         Returns ``{"ok": True, "state": {mode, moves, run}}`` once the Python engine has
         replayed the moves and the run's entry is in the journal (``run`` is its id), else
-        ``{"ok": False, "reason": ...}`` and nothing changes.
+        ``{"ok": False, "reason": ...}`` and nothing changes. A state with no side
+        (``mode`` null: back to the start, as a restart does) is accepted and writes nothing;
+        the next side chosen starts a new run.
         """
         from kfcourse.journal.runs import run_entry
 
+        if isinstance(state, Mapping) and "mode" in state and state["mode"] is None:
+            # Back to choosing a side (a restart): no run yet, so nothing to write.
+            if state.get("moves") or state.get("run") is not None:
+                return {"ok": False, "reason": "a state with no side can have no moves and no run"}
+            self.session = None
+            self.restored = None
+            return {"ok": True, "state": {"mode": None, "moves": [], "run": None}}
         try:
             mode, moves, run = _parse_state(state, self.options["sides"])
             session = Session(self.loaded_scenario, mode)

@@ -192,6 +192,7 @@ def test_a_move_out_of_turn_is_refused(store: JournalStore):
         "doctor",
         {"moves": [], "run": None},
         {"mode": "nurse", "moves": [], "run": None},
+        {"mode": None, "moves": [["doctor", "A1a"]], "run": None},
         {"mode": "doctor", "moves": "A1a", "run": None},
         {"mode": "doctor", "moves": [["doctor"]], "run": None},
         {"mode": "doctor", "moves": [["doctor", 1]], "run": None},
@@ -238,8 +239,11 @@ def test_restart_and_a_new_side_make_new_runs_and_keep_the_old(store: JournalSto
     widget, sent = make("discharge-delays", store)
     session = played("discharge-delays", "doctor", seed=5)
     first = commit(widget, sent, {"mode": "doctor", "moves": moves_of(session)[:3], "run": None})
-    restart = commit(widget, sent, {"mode": "doctor", "moves": [], "run": None}, 2)
-    side = commit(widget, sent, {"mode": "patient", "moves": [], "run": None}, 3)
+    back = commit(widget, sent, {"mode": None, "moves": [], "run": None}, 2)  # the view's restart
+    assert back["ok"] and back["state"] == {"mode": None, "moves": [], "run": None}
+    assert widget.session is None and len(store.entries()) == 1
+    restart = commit(widget, sent, {"mode": "doctor", "moves": [], "run": None}, 3)
+    side = commit(widget, sent, {"mode": "patient", "moves": [], "run": None}, 4)
     runs = {first["state"]["run"], restart["state"]["run"], side["state"]["run"]}
     assert len(runs) == 3
     held = {e["id"]: e for e in store.entries("roleplay")}
