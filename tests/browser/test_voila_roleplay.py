@@ -1,0 +1,293 @@
+"""The role-play exercises as Voilà apps: played in Chromium with a live kernel, checked against
+the Python engine and the `kfcourse play` command, kept in the journal file, resumed.
+
+The player is driven only through its test contract (``data-kf-*``, README in
+``kfcourse/web/roleplay``), by mouse or by the keyboard alone (Tab to a control, then Enter).
+The ``page`` fixture fails any test whose page asked for anything not on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kfcourse.apps import voila_args, voila_env
+from kfcourse.journal import JournalStore
+from kfcourse.scenario import Session
+from kfcourse.scenario.engine import MODES
+from kfcourse.scenario.library import load_shipped, shipped_ids
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCENARIOS = ("discharge-delays", "unread-report", "clinic-codesign")
+CATALOGUE = json.loads(
+    (ROOT / "kfcourse" / "web" / "roleplay" / "messages" / "en-GB.json").read_text("utf-8")
+)
+FIRST_RENDER_MS = 120_000  # a new kernel on a busy two-core machine
+STEP_MS = 30_000
+MAX_MOVES = 60
+
+
+def test_every_shipped_scenario_has_its_app() -> None:
+    assert set(SCENARIOS) == set(shipped_ids())
+    for scenario in SCENARIOS:
+        assert (ROOT / "exercises" / f"roleplay-{scenario}.ipynb").is_file()
+
+
+@dataclass
+class App:
+    scenario: str
+    url: str
+    journal: Path
+
+    def runs(self, **match: Any) -> list[dict[str, Any]]:
+        found = JournalStore(self.journal).entries("roleplay")
+        return [e for e in found if all(e.get(k) == v for k, v in match.items())]
+
+
+@pytest.fixture(scope="module", params=SCENARIOS)
+def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """Voilà serving one scenario's exercise notebook with the course template and its own
+    journal file (one server at a time: each scenario's tests run together)."""
+    scenario = request.param
+    journal = tmp_path_factory.mktemp(f"voila-{scenario}") / "kfcourse-journal.json"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = voila_env()
+    env["KFCOURSE_JOURNAL"] = str(journal)
+    notebook = ROOT / "exercises" / f"roleplay-{scenario}.ipynb"
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).with_name("voila")), str(notebook), "--no-browser",
+         f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+         *voila_args()],
+        cwd=journal.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"Voilà exited with {proc.returncode} for {notebook.name}")
+                if time.monotonic() > deadline:
+                    pytest.fail(f"Voilà did not start for {notebook.name}")
+                time.sleep(0.3)
+        yield App(scenario, f"http://127.0.0.1:{port}/", journal)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+# -- driving the player -----------------------------------------------------------------------
+@dataclass
+class Driver:
+    """Works the player by mouse or by keyboard alone, and keeps the Python engine in step."""
+
+    page: Any
+    keyboard: bool
+    moves: list[list[str]] = field(default_factory=list)
+
+    @property
+    def root(self) -> Any:
+        return self.page.locator("[data-kf-player]")
+
+    def open(self, url: str) -> None:
+        self.page.goto(url, wait_until="load")
+        self.root.wait_for(state="visible", timeout=FIRST_RENDER_MS)
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the host has answered (the view marks itself busy while it waits)."""
+        self.page.wait_for_function(
+            "() => { const r = document.querySelector('[data-kf-player]');"
+            " return r && !r.hasAttribute('aria-busy'); }",
+            timeout=STEP_MS,
+        )
+
+    def activate(self, selector: str) -> None:
+        target = self.page.locator(selector)
+        if not self.keyboard:
+            target.click()
+        else:
+            target.wait_for(state="visible")
+            for _ in range(120):
+                if self.page.evaluate(
+                    "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+                ):
+                    break
+                self.page.keyboard.press("Tab")
+            else:
+                pytest.fail(f"could not reach {selector} with the Tab key")
+            self.page.keyboard.press("Enter")
+        self.settle()
+
+    def visible(self, selector: str) -> bool:
+        return self.page.locator(selector).count() > 0
+
+    def step(self, session: Session, rng: random.Random) -> bool:
+        """Take the next step the screen asks for; False once the ending is shown."""
+        self.page.locator(
+            "[data-kf-ending], [data-kf-pass], [data-kf-start], [data-kf-choice], "
+            f"button:text-is('{CATALOGUE['brief.next']}')"
+        ).first.wait_for(timeout=STEP_MS)
+        if self.visible("[data-kf-ending]"):
+            return False
+        if self.visible("[data-kf-pass]"):
+            self.activate("[data-kf-pass]")
+        elif self.visible("[data-kf-start]"):
+            self.activate("[data-kf-start]")
+        elif self.visible("[data-kf-choice]"):
+            self.choose(session, rng)
+        else:  # the pair briefing's "Continue" (it has no hook of its own)
+            self.page.get_by_role("button", name=CATALOGUE["brief.next"], exact=True).click()
+            self.settle()
+        return True
+
+    def choose(self, session: Session, rng: random.Random) -> None:
+        point = self.page.locator("[data-kf-point]")
+        role = point.get_attribute("data-kf-actor")
+        offered = [
+            b.get_attribute("data-kf-choice")
+            for b in self.page.locator("button[data-kf-choice]").all()
+        ]
+        assert point.get_attribute("data-kf-point") == session.node
+        assert role == session.awaiting()[0]
+        assert offered == [c.id for c in session.options()], "offered choices, in order"
+        assert self.meters() == session.measures
+        other = "patient" if role == "doctor" else "doctor"
+        assert self.page.locator(f"[data-kf-private={other}]").count() == 0, (
+            "the other role's private information is not on this role's screen"
+        )
+        pick = rng.choice(offered)
+        self.activate(f"button[data-kf-choice='{pick}']")
+        session.choose(pick, role)
+        self.moves.append([role, pick])
+
+    def meters(self) -> dict[str, int]:
+        found = {}
+        for meter in self.page.locator("[role=meter][data-kf-measure]").all():
+            key = meter.get_attribute("data-kf-measure")
+            found[key] = int(meter.get_attribute("aria-valuenow"))
+            low, high = meter.get_attribute("aria-valuemin"), meter.get_attribute("aria-valuemax")
+            assert low is not None and high is not None and meter.get_attribute("aria-valuetext")
+        return found
+
+    def pick_side(self, mode: str) -> None:
+        self.page.locator(f"[data-kf-side={mode}]").wait_for(timeout=STEP_MS)
+        self.activate(f"[data-kf-side={mode}]")
+
+
+def play_command(scenario: str, mode: str, moves: list[list[str]]) -> dict[str, Any]:
+    """`kfcourse play` for the same choices, given as the numbers it shows at each point."""
+    session = Session(load_shipped(scenario).scenario, mode)
+    numbers = []
+    for role, choice in moves:
+        assert session.awaiting()[0] == role  # the command gives each number to the next player
+        numbers.append([c.id for c in session.options()].index(choice) + 1)
+        session.choose(choice, role)
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("kfcourse")), "play", scenario, "--as", mode,
+         "--choose", ",".join(map(str, numbers)), "--format", "json"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    return json.loads(out.stdout)
+
+
+def start_fresh(driver: Driver, url: str) -> None:
+    """Open the app; if it resumed an earlier run, restart to the choice of sides."""
+    driver.open(url)
+    if not driver.visible("[data-kf-side]"):
+        driver.activate("[data-kf-restart]")
+    driver.page.locator("[data-kf-side]").first.wait_for(timeout=STEP_MS)
+
+
+# -- the tests --------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", MODES)
+def test_a_whole_run_matches_the_python_engine_and_is_kept(
+    app: App, page: Any, page_log: Any, mode: str
+) -> None:
+    scenario = app.scenario
+    keyboard = (SCENARIOS.index(scenario) + MODES.index(mode)) % 2 == 1
+    driver = Driver(page, keyboard=keyboard)
+    rng = random.Random(f"{scenario}/{mode}")
+    start_fresh(driver, app.url)
+    assert "roleplay(" not in page.locator("body").inner_text(), "no code shown"
+    driver.pick_side(mode)
+    session = Session(load_shipped(scenario).scenario, mode)
+    for _ in range(MAX_MOVES * 3):
+        if not driver.step(session, rng):
+            break
+    else:
+        pytest.fail("the run did not reach an ending")
+    assert session.ended
+
+    expected = play_command(scenario, mode, driver.moves)
+    ending = page.locator("[data-kf-ending]")
+    assert ending.get_attribute("data-kf-ending") == expected["ending"] == session.node
+    assert driver.meters() == expected["measures"]
+    assert [list(m) for m in expected["inputs"]] == driver.moves
+
+    [entry] = [e for e in app.runs(side=mode, completed=True) if e["moves"] == driver.moves]
+    assert entry["scenario_id"] == scenario and entry["source"] == "jupyter"
+    assert entry["trace"] == expected["trace"]
+    assert entry["measures_end"] == expected["measures"]
+    assert entry["ending"] == expected["ending"]
+    assert not [e for e in page_log.console_errors if e.startswith("pageerror")]
+
+
+def test_a_new_session_resumes_the_unfinished_run_and_undo_restart_work(
+    app: App, page: Any
+) -> None:
+    scenario = app.scenario
+    driver = Driver(page, keyboard=True)
+    rng = random.Random(f"resume/{scenario}")
+    start_fresh(driver, app.url)
+    driver.pick_side("pair")
+    session = Session(load_shipped(scenario).scenario, "pair")
+    while len(driver.moves) < 3:
+        assert driver.step(session, rng), "the run ended too soon for this test"
+    [entry] = [e for e in app.runs(side="pair", completed=False) if e["moves"] == driver.moves]
+    run = entry["id"]
+
+    # A fresh Voilà session (the page opened again: a new kernel) carries on where it was.
+    driver.open(app.url)
+    assert not driver.visible("[data-kf-side]"), "the run is resumed, not started again"
+    while not driver.visible("[data-kf-choice]"):
+        assert driver.step(session, rng)  # the pass-the-screen step, in pair play
+    assert page.locator("[data-kf-point]").get_attribute("data-kf-point") == session.node
+    assert driver.meters() == session.measures
+    driver.choose(session, rng)
+    [entry] = [e for e in app.runs() if e["id"] == run]
+    assert entry["moves"] == driver.moves and len(driver.moves) == 4
+
+    # Undo takes the last move back, in the same entry.
+    driver.activate("[data-kf-undo]")
+    [entry] = [e for e in app.runs() if e["id"] == run]
+    assert entry["moves"] == driver.moves[:3]
+
+    # Restart goes back to the sides; the side chosen then starts a new run, the old one kept.
+    driver.activate("[data-kf-restart]")
+    page.locator("[data-kf-side]").first.wait_for(timeout=STEP_MS)
+    before = {e["id"] for e in app.runs()}
+    driver.pick_side("doctor")
+    after = {e["id"]: e for e in app.runs()}
+    [new] = set(after) - before
+    assert after[new]["side"] == "doctor" and after[new]["moves"] == []
+    assert after[run]["moves"] == driver.moves[:3]
