@@ -141,6 +141,53 @@ describe("moves the engine refuses, leaving the state as it was", () => {
     });
   });
 
+  // Broken scenarios (the linter's job) are made here by cutting a shipped one.
+  function broken(change) {
+    const vector = vectors.find((v) => v.mode === "doctor" && v.moves.length >= 2);
+    const compiled = structuredClone(scenarios[vector.scenario]);
+    const session = new Session(compiled, "doctor");
+    session.replay(vector.moves.slice(0, 1));
+    change(compiled, session, vector.moves[1]);
+    return { session, move: vector.moves[1] };
+  }
+
+  it("a choice with nowhere to go next", () => {
+    const { session, move } = broken((compiled, s) => {
+      for (const choice of s.point.choices) choice.next = [];
+    });
+    refuses(session, () => session.choose(move[1], move[0]), /nowhere to go next/);
+  });
+
+  it("rules that go round in a loop", () => {
+    const { session, move } = broken((compiled, s, move) => {
+      const here = s.node;
+      const choice = s.point.choices.find((c) => c.id === move[1]);
+      const ruledId = Object.keys(compiled.points).find((id) => compiled.points[id].actor === "patient");
+      choice.next = [{ when: null, to: ruledId }];
+      for (const c of compiled.points[ruledId].choices) {
+        c.effects = {};
+        c.next = [{ when: null, to: ruledId }];
+      }
+      assert.notEqual(ruledId, here);
+    });
+    refuses(session, () => session.choose(move[1], move[0]), /go round in a loop/);
+  });
+
+  it("a point with no choices: stuck, nothing awaited", () => {
+    const { session, move } = broken((compiled, s, move) => {
+      const choice = s.point.choices.find((c) => c.id === move[1]);
+      compiled.points.Dead = { ...s.point, actor: "doctor", choices: [], rules: [], impasse: null };
+      choice.next = [{ when: null, to: "Dead" }];
+    });
+    session.choose(move[1], move[0]);
+    assert.equal(session.node, "Dead");
+    assert.equal(session.stuck, true);
+    assert.equal(session.ended, false);
+    assert.deepEqual(session.awaiting(), []);
+    assert.deepEqual(session.options(), []);
+    refuses(session, () => session.choose(1), /play has ended/);
+  });
+
   it("a mode that is not doctor, patient or pair", () => {
     assert.throws(() => new Session(scenarios[vectors[0].scenario], "nurse"), SessionError);
   });
