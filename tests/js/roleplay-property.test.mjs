@@ -66,3 +66,22 @@ describe("random play", () => {
     }
   }
 });
+
+// The endless impasse loop of issue 8: a learner who always takes the same offer must still end.
+describe("a learner who always takes the same offer", () => {
+  for (const [id, compiled] of Object.entries(scenarios)) {
+    for (const mode of MODES) {
+      it(`${id} as ${mode}: always the first, or always the last, reaches an ending`, () => {
+        for (const which of [(list) => list[0], (list) => list.at(-1)]) {
+          const session = new Session(compiled, mode);
+          let actions = 0;
+          while (session.awaiting().length && actions < BOUND) {
+            session.choose(which(session.options()).id, session.awaiting()[0]);
+            actions += 1;
+          }
+          assert.ok(session.ended, `still at ${session.node} after ${actions} choices`);
+        }
+      });
+    }
+  }
+});
