@@ -191,6 +191,11 @@ describe("moves the engine refuses, leaving the state as it was", () => {
   it("a mode that is not doctor, patient or pair", () => {
     assert.throws(() => new Session(scenarios[vectors[0].scenario], "nurse"), SessionError);
   });
+
+  it("a compiled format this engine does not know", () => {
+    const later = { ...scenarios[vectors[0].scenario], compiled_format: 99 };
+    assert.throws(() => new Session(later, "pair"), /compiled scenario formats/);
+  });
 });
 
 describe("joint points", () => {

@@ -3,6 +3,7 @@
 // (tests/roleplay/vectors.json) keep the two in step, trace key for trace key.
 
 export const MODES = Object.freeze(["doctor", "patient", "pair"]);
+const FORMATS = [1, 2]; // compiled formats this engine reads (1 is 2 without history or notes)
 const ROLES = ["doctor", "patient"];
 const JOINT = "joint";
 
@@ -70,7 +71,7 @@ function holds(when, state) {
 
 // The exported helpers also take a bare measures object (a state with no history yet).
 function asState(state) {
-  return state && state.trace && state.measures ? state : { measures: state || {}, trace: [] };
+  return state && Array.isArray(state.trace) ? state : { measures: state || {}, trace: [] };
 }
 
 /** The choices offered now, in file order (all of them if no condition holds). */
@@ -124,10 +125,6 @@ function startMeasures(compiled) {
   return measures;
 }
 
-function sortedRoles(roles) {
-  return [...roles].sort();
-}
-
 function clone(data) {
   return JSON.parse(JSON.stringify(data));
 }
@@ -136,6 +133,11 @@ export class Session {
   constructor(compiled, mode = "pair") {
     if (!MODES.includes(mode)) {
       throw new SessionError(`mode must be one of ${MODES.join(", ")}, not '${mode}'`);
+    }
+    if (!FORMATS.includes(compiled.compiled_format)) {
+      throw new SessionError(
+        `this player reads compiled scenario formats ${FORMATS.join(" and ")}, not ${compiled.compiled_format} (rebuild the page)`,
+      );
     }
     this.scenario = compiled;
     this.mode = mode;
@@ -343,7 +345,7 @@ export class Session {
   // Append the step, then route: routing sees the decision just made (visits, chose).
   _record(fields, branches) {
     const ruledNotes = {};
-    for (const r of sortedRoles(Object.keys(fields.notes))) ruledNotes[r] = fields.notes[r];
+    for (const r of Object.keys(fields.notes).sort()) ruledNotes[r] = fields.notes[r];
     const step = {
       n: this.trace.length + 1,
       point: this.node,
