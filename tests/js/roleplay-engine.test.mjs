@@ -2,7 +2,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
-import { MODES, Session, SessionError, follow, offered, otherRole, rulePick } from "../../kfcourse/web/roleplay/engine.js";
+import {
+  MODES,
+  Session,
+  SessionError,
+  follow,
+  offered,
+  otherRole,
+  rulePick,
+} from "../../kfcourse/web/roleplay/engine.js";
 import { before, cut, findStep, label, played, scenarios, vectors } from "./roleplay-support.mjs";
 
 const json = (data) => JSON.stringify(data);
@@ -91,7 +99,8 @@ describe("undo and replay", () => {
   it("replay refuses a move that does not fit and keeps the moves that did", () => {
     const vector = vectors.find((v) => v.moves.length >= 2);
     const session = new Session(scenarios[vector.scenario], vector.mode);
-    assert.throws(() => session.replay([vector.moves[0], [vector.moves[1][0], "no-such-choice"]]), SessionError);
+    const bad = [vector.moves[1][0], "no-such-choice"];
+    assert.throws(() => session.replay([vector.moves[0], bad]), SessionError);
     assert.deepEqual(session.inputs, [vector.moves[0]]);
   });
 });

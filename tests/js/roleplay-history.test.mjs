@@ -75,7 +75,8 @@ describe("history clauses", () => {
   it("chose is false at a point not yet decided", () => {
     const s = jointSetting();
     const [a, b] = s.point.choices;
-    const later = Object.keys(s.compiled.points).find((id) => !reach(s).trace.some((t) => t.point === id) && id !== s.id);
+    const decided = new Set(reach(s).trace.map((step) => step.point));
+    const later = Object.keys(s.compiled.points).find((id) => !decided.has(id) && id !== s.id);
     assert.ok(later, "a point not yet decided");
     b.when = [{ chose: later, in: s.compiled.points[later].choices.map((c) => c.id) }];
     const ids = reach(s).options().map((c) => c.id);
@@ -100,7 +101,9 @@ describe("history clauses", () => {
   });
 
   it("a rule's when reads the trace before the decision, and its note is recorded", () => {
-    const { vector, at } = findStep((step, v) => v.mode === "doctor" && scenarios[v.scenario].points[step.point].actor === "joint");
+    const { vector, at } = findStep(
+      (step, v) => v.mode === "doctor" && scenarios[v.scenario].points[step.point].actor === "joint",
+    );
     const compiled = structuredClone(scenarios[vector.scenario]);
     const id = vector.steps[at].point;
     const seen = vector.steps.slice(0, at).filter((step) => step.point === id).length;

@@ -136,7 +136,8 @@ export class Session {
     }
     if (!FORMATS.includes(compiled.compiled_format)) {
       throw new SessionError(
-        `this player reads compiled scenario formats ${FORMATS.join(" and ")}, not ${compiled.compiled_format} (rebuild the page)`,
+        `this player reads compiled scenario formats ${FORMATS.join(" and ")}, ` +
+          `not ${compiled.compiled_format} (rebuild the page)`,
       );
     }
     this.scenario = compiled;
@@ -207,7 +208,8 @@ export class Session {
     }
     const picked = this._find(choice);
     // The trace and inputs only grow, so a failed move is undone by cutting them back.
-    const saved = [this.node, { ...this.measures }, { ...this.pending }, this.trace.length, this.inputs.length];
+    const saved = [this.node, { ...this.measures }, { ...this.pending }];
+    const lengths = [this.trace.length, this.inputs.length];
     this.inputs.push([who, picked.id]);
     try {
       this._play(who, picked);
@@ -215,8 +217,7 @@ export class Session {
     } catch (error) {
       if (!(error instanceof SessionError)) throw error;
       [this.node, this.measures, this.pending] = saved;
-      this.trace.length = saved[3];
-      this.inputs.length = saved[4];
+      [this.trace.length, this.inputs.length] = lengths;
       throw error;
     }
   }
