@@ -215,11 +215,8 @@ class Player {
       this.controls.hidden = true;
       return;
     }
-    this.controls.hidden = false;
-    if (this.paused) {
-      this.controls.appendChild(this.button(t("controls.resume"), () => this.resume(), { data: { kfResume: true }, class: "kf-rp-primary" }));
-      return;
-    }
+    this.controls.hidden = this.paused; // the pause screen has its own Resume button
+    if (this.paused) return;
     this.controls.append(
       this.button(t("controls.pause"), () => this.pause(), { data: { kfPause: true } }),
       this.button(t("controls.undo"), () => this.undo(), { data: { kfUndo: true }, disabled: !this.state.moves.length || this.stage !== "play" }),
@@ -280,6 +277,7 @@ class Player {
       "div",
       { class: "kf-rp-start" },
       heading(this.level, t("start.heading")),
+      h("p", { class: "kf-rp-title", text: this.scenario.title }),
       h(
         "div",
         { class: "kf-rp-note" },
@@ -322,7 +320,7 @@ class Player {
       const role = this.briefRole;
       wrap.append(this.roleCard(role, { own: true, private: true }));
       if (role === "doctor") {
-        wrap.appendChild(this.button(t("brief.next"), () => { this.briefRole = "patient"; this.render(); }, { class: "kf-rp-button kf-rp-primary" }));
+        wrap.appendChild(this.button(t("brief.next"), () => { this.briefRole = "patient"; this.render(); }, { data: { kfNext: true }, class: "kf-rp-button kf-rp-primary" }));
       } else {
         wrap.appendChild(this.startButton());
       }
@@ -338,7 +336,7 @@ class Player {
       wrap.append(
         ...ROLES.map((r) => this.roleCard(r, { own: false, private: false, full: true })),
         h("p", { text: t("brief.pairIntro") }),
-        this.button(t("brief.next"), () => { this.briefRole = "doctor"; this.render(); }, { class: "kf-rp-button kf-rp-primary" }),
+        this.button(t("brief.next"), () => { this.briefRole = "doctor"; this.render(); }, { data: { kfNext: true }, class: "kf-rp-button kf-rp-primary" }),
       );
     } else {
       wrap.append(this.roleCard(mode, { own: true, private: true }), this.roleCard(otherRole(mode), { own: false, private: false }), this.startButton());

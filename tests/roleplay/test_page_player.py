@@ -1,0 +1,560 @@
+"""The role-play player on a built book page, in Chromium (the ``{kf-roleplay}`` directive).
+
+A small fixture book (``fixture_book/``) is built once with ``-W``: the three shipped scenarios,
+one with feedback held to the end, a fourth scenario added as a file plus a directive, and a
+scenario whose texts hold markup. Play-throughs pick random choices (seeded) by mouse or by
+keyboard alone, and the page's ending and measures must equal ``kfcourse play --format json``
+for the same choices. Every request to a host other than 127.0.0.1 is aborted and fails the test
+(the ``page`` fixture in tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kfcourse.scenario.library import load_shipped, resolve
+from tests.browser_support import axe_violations
+from tests.web_journal.journal_helpers import KNOWN_THEME_ERRORS, schema_problems
+
+pytestmark = pytest.mark.browser
+
+HERE = Path(__file__).resolve().parent
+FIXTURE_BOOK = HERE / "fixture_book"
+KFCOURSE = str(Path(sys.executable).with_name("kfcourse"))
+MODES = ("doctor", "patient", "pair")
+# page -> (scenario argument for `kfcourse play`, scenario id)
+PAGES = {
+    "discharge.html": ("discharge-delays", "discharge-delays"),
+    "unread.html": ("unread-report", "unread-report"),
+    "clinic.html": ("clinic-codesign", "clinic-codesign"),
+    "fourth.html": (str(FIXTURE_BOOK / "scenarios" / "ward-handover.yaml"), "ward-handover"),
+}
+READY = "() => window.KFRolePlay && window.KFRolePlay.ready === true"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def player_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture book's HTML, built with warnings as errors."""
+    out = tmp_path_factory.mktemp("roleplay-book")
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build", "--all", "-W", "-n", "--keep-going",
+        "--path-output", str(out), str(FIXTURE_BOOK),
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    html = out / "_build" / "html"
+    if proc.returncode != 0 or not (html / "discharge.html").exists():
+        pytest.fail(f"the fixture book did not build:\n{(proc.stdout + proc.stderr)[-4000:]}")
+    return html
+
+
+@pytest.fixture(scope="module")
+def site(player_book: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(player_book)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+# -- driving the player ----------------------------------------------------------------------
+
+
+def open_player(page: Any, url: str) -> Any:
+    page.goto(url)
+    page.wait_for_function(READY)
+    return page.locator("[data-kf-player]").first
+
+
+def settle(root: Any) -> None:
+    root.page.wait_for_function(
+        "(el) => !el.hasAttribute('aria-busy')", arg=root.element_handle()
+    )
+
+
+def click(root: Any, target: Any) -> None:
+    target.click()
+    settle(root)
+
+
+def keyboard(root: Any, target: Any) -> None:
+    """Reach `target` with Tab alone (from wherever focus is) and press Enter on it."""
+    page = root.page
+    for _ in range(120):
+        if target.evaluate("(el) => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        raise AssertionError(f"Tab never reached {target}")
+    page.keyboard.press("Enter")
+    settle(root)
+
+
+def present(root: Any, selector: str) -> bool:
+    return root.locator(selector).count() > 0
+
+
+def meters(root: Any) -> dict[str, int]:
+    return {
+        m.get_attribute("data-kf-measure"): int(m.get_attribute("aria-valuenow"))
+        for m in root.locator("[role=meter]").all()
+    }
+
+
+def play(
+    root: Any, mode: str, rng: random.Random, act: Callable[[Any, Any], None], limit: int = 200
+) -> dict[str, Any]:
+    """Choose a side and play to an ending with random choices; returns what happened."""
+    act(root, root.locator(f"[data-kf-side={mode}]"))
+    picks: list[int] = []
+    passes: list[str] = []
+    points: list[tuple[str, str]] = []
+    for _ in range(limit):
+        if present(root, "[data-kf-ending]"):
+            break
+        if present(root, "[data-kf-pass]"):
+            button = root.locator("[data-kf-pass]")
+            passes.append(button.get_attribute("data-kf-pass"))
+            act(root, button)
+        elif present(root, "[data-kf-start]"):
+            act(root, root.locator("[data-kf-start]"))
+        elif present(root, "[data-kf-next]"):
+            act(root, root.locator("[data-kf-next]"))
+        else:
+            decision = root.locator("[data-kf-point]")
+            points.append(
+                (decision.get_attribute("data-kf-point"), decision.get_attribute("data-kf-actor"))
+            )
+            buttons = root.locator("button[data-kf-choice]")
+            i = rng.randrange(buttons.count())
+            picks.append(i + 1)
+            act(root, buttons.nth(i))
+    else:
+        raise AssertionError("play did not end")
+    return {
+        "picks": picks,
+        "passes": passes,
+        "points": points,
+        "ending": root.locator("[data-kf-ending]").get_attribute("data-kf-ending"),
+        "measures": meters(root),
+    }
+
+
+def cli_play(target: str, mode: str, picks: list[int]) -> dict[str, Any]:
+    proc = subprocess.run(
+        [KFCOURSE, "play", target, "--as", mode, "--choose", ",".join(map(str, picks)),
+         "--format", "json"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.stdout, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def stored_journal(page: Any) -> dict[str, Any]:
+    text = page.evaluate("() => localStorage.getItem('kfcourse-journal')")
+    assert text, "no browser journal is stored"
+    return json.loads(text)
+
+
+def runs(page: Any, scenario_id: str) -> list[dict[str, Any]]:
+    return [
+        e
+        for e in stored_journal(page)["entries"]
+        if e["kind"] == "roleplay" and e["scenario_id"] == scenario_id
+    ]
+
+
+def page_errors(log: Any) -> list[str]:
+    return [e for e in log.console_errors if not any(k in e for k in KNOWN_THEME_ERRORS)]
+
+
+# -- play-throughs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["mouse", "keyboard"])
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page_name", list(PAGES))
+def test_play_through_matches_the_python_engine(page, page_log, site, page_name, mode, how):
+    target, scenario_id = PAGES[page_name]
+    rng = random.Random(f"{page_name}-{mode}-{how}")
+    root = open_player(page, site + page_name)
+    assert root.get_attribute("data-kf-scenario") == scenario_id
+    result = play(root, mode, rng, click if how == "mouse" else keyboard)
+
+    expected = cli_play(target, mode, result["picks"])
+    assert result["ending"] == expected["ending"]
+    assert result["measures"] == expected["measures"]
+    assert root.locator(".kf-rp-transcript > li").count() == len(expected["trace"])
+    # Only the learner's own roles were asked to choose.
+    allowed = {"doctor", "patient"} if mode == "pair" else {mode}
+    assert {actor for _, actor in result["points"]} <= allowed
+    if mode == "pair":
+        assert result["passes"][:2] == ["doctor", "patient"]  # the two private briefs
+        assert set(result["passes"]) == {"doctor", "patient"}
+    else:
+        assert result["passes"] == []
+    # Every meter says its band in words.
+    for m in root.locator("[role=meter]").all():
+        assert "," in m.get_attribute("aria-valuetext")
+
+    [entry] = runs(page, scenario_id)
+    assert entry["side"] == mode
+    assert entry["completed"] is True
+    assert entry["ending"] == expected["ending"]
+    assert entry["measures_end"] == expected["measures"]
+    assert entry["moves"] == expected["inputs"]
+    assert entry["source"] == "web"
+    assert schema_problems(stored_journal(page)) == []
+    assert page_errors(page_log) == []
+
+
+def test_keyboard_focus_moves_to_each_new_prompt(page, site):
+    root = open_player(page, site + "discharge.html")
+    keyboard(root, root.locator("[data-kf-side=doctor]"))
+    assert page.evaluate("() => document.activeElement.classList.contains('kf-rp-heading')")
+    keyboard(root, root.locator("[data-kf-start]"))
+    heading = root.locator("[data-kf-point] .kf-rp-heading[data-kf-focus]")
+    assert heading.evaluate("(el) => el === document.activeElement")
+    keyboard(root, root.locator("button[data-kf-choice]").nth(1))
+    heading = root.locator("[data-kf-point] .kf-rp-heading[data-kf-focus]")
+    assert heading.evaluate("(el) => el === document.activeElement")
+    # Focus is visible on a button reached by Tab.
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+# -- undo, restart, pause, resume --------------------------------------------------------------
+
+
+def start_solo(root: Any, mode: str) -> None:
+    click(root, root.locator(f"[data-kf-side={mode}]"))
+    click(root, root.locator("[data-kf-start]"))
+
+
+def test_undo_takes_back_the_last_choice(page, site):
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "doctor")
+    assert root.locator("[data-kf-undo]").is_disabled()
+    first = root.locator("[data-kf-point]").get_attribute("data-kf-point")
+    before = meters(root)
+    click(root, root.locator("button[data-kf-choice]").nth(1))
+    assert meters(root) != before
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-point") != first
+    click(root, root.locator("[data-kf-undo]"))
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-point") == first
+    assert meters(root) == before
+    assert root.locator("[data-kf-undo]").is_disabled()
+    [entry] = runs(page, "discharge-delays")
+    assert entry["moves"] == [] and entry["completed"] is False
+
+
+def test_restart_goes_back_to_the_sides_and_keeps_the_run(page, site):
+    root = open_player(page, site + "unread.html")
+    start_solo(root, "patient")
+    click(root, root.locator("button[data-kf-choice]").first)
+    click(root, root.locator("[data-kf-restart]"))
+    assert root.locator("[data-kf-side]").count() == 3
+    assert not present(root, "[data-kf-point]")
+    start_solo(root, "doctor")
+    click(root, root.locator("button[data-kf-choice]").first)
+    entries = runs(page, "unread-report")
+    assert [e["side"] for e in entries] == ["patient", "doctor"]
+    assert all(e["completed"] is False for e in entries)
+
+
+def test_pause_hides_the_scenario_and_shows_the_content_note(page, site):
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "patient")
+    point = root.locator("[data-kf-point]").get_attribute("data-kf-point")
+    prompt = root.locator(".kf-rp-prompt").first.text_content()
+    click(root, root.locator("[data-kf-pause]"))
+    assert not present(root, "[data-kf-point]")
+    assert not present(root, "[role=meter]")
+    assert prompt not in root.inner_text()
+    assert "older parent" in root.locator("[data-kf-paused]").inner_text()  # the content note
+    assert not present(root, "[data-kf-undo]")
+    keyboard(root, root.locator("[data-kf-paused] [data-kf-resume]"))
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-point") == point
+
+
+def test_play_resumes_after_a_reload(page, site):
+    root = open_player(page, site + "clinic.html")
+    start_solo(root, "doctor")
+    for _ in range(2):
+        click(root, root.locator("button[data-kf-choice]").last)
+    point = root.locator("[data-kf-point]").get_attribute("data-kf-point")
+    before = meters(root)
+    run_id = runs(page, "clinic-codesign")[0]["id"]
+    page.reload()
+    page.wait_for_function(READY)
+    root = page.locator("[data-kf-player]").first
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-point") == point
+    assert meters(root) == before
+    click(root, root.locator("button[data-kf-choice]").first)
+    [entry] = runs(page, "clinic-codesign")
+    assert entry["id"] == run_id
+    assert len(entry["moves"]) == 3
+
+
+# -- pair play: private information and joint points -------------------------------------------
+
+
+def private_texts(role: str) -> list[str]:
+    return list(load_shipped("discharge-delays").scenario.roles[role].private)  # type: ignore[union-attr]
+
+
+def in_dom(page: Any, text: str) -> bool:
+    return page.evaluate("(t) => document.body.textContent.includes(t)", text)
+
+
+def test_pair_private_information_only_after_its_pass_step(page, site):
+    doctor, patient = private_texts("doctor"), private_texts("patient")
+    root = open_player(page, site + "discharge.html")
+    click(root, root.locator("[data-kf-side=pair]"))
+    assert not any(in_dom(page, t) for t in doctor + patient)  # the shared briefing
+    click(root, root.locator("[data-kf-next]"))
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "doctor"
+    assert not any(in_dom(page, t) for t in doctor + patient)
+    click(root, root.locator("[data-kf-pass]"))
+    assert all(in_dom(page, t) for t in doctor)
+    assert not any(in_dom(page, t) for t in patient)
+    click(root, root.locator("[data-kf-next]"))
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "patient"
+    assert not any(in_dom(page, t) for t in doctor + patient)
+    click(root, root.locator("[data-kf-pass]"))
+    assert all(in_dom(page, t) for t in patient)
+    assert not any(in_dom(page, t) for t in doctor)
+    click(root, root.locator("[data-kf-start]"))
+    # The first point is the doctor's: the screen is passed back first.
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "doctor"
+    assert not any(in_dom(page, t) for t in doctor + patient)
+
+
+def test_pair_joint_point_each_picks_without_seeing_the_other(page, site):
+    root = open_player(page, site + "discharge.html")
+    click(root, root.locator("[data-kf-side=pair]"))
+    for _ in range(60):  # to the first joint point
+        if present(root, "[data-kf-point]"):
+            point = root.locator("[data-kf-point]").get_attribute("data-kf-point")
+            if root.locator(".kf-rp-turn").text_content().startswith("A joint decision"):
+                break
+            click(root, root.locator("button[data-kf-choice]").first)
+        else:
+            click(root, root.locator("[data-kf-pass], [data-kf-next], [data-kf-start]").first)
+    else:
+        raise AssertionError("no joint point reached")
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-actor") == "doctor"
+    doctor_pick = root.locator("button[data-kf-choice]").first
+    doctor_text = doctor_pick.text_content()
+    click(root, doctor_pick)
+    # Pass the screen; the patient's view does not say what the doctor picked.
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "patient"
+    assert not present(root, ".kf-rp-recent")
+    click(root, root.locator("[data-kf-pass]"))
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-point") == point
+    assert root.locator("[data-kf-point]").get_attribute("data-kf-actor") == "patient"
+    assert not present(root, ".kf-rp-recent")
+    assert root.locator(".kf-rp-choices").text_content().count(doctor_text) == 1  # the option only
+    # A different pick is an impasse, shown with its prompt to both.
+    click(root, root.locator("button[data-kf-choice]").last)
+    recent = root.locator(".kf-rp-recent")
+    assert "No agreement (impasse)" in recent.inner_text()
+
+
+# -- safety, accessibility, hosting ------------------------------------------------------------
+
+
+def test_markup_in_scenario_text_is_shown_as_text(page, page_log, site):
+    root = open_player(page, site + "hostile.html")
+    text = root.inner_text()
+    assert '<img src=x onerror="window.kfPwned = 2">' in text  # the content note
+    assert "<script>window.kfPwned = 1</script>" in text  # the title
+    label = root.locator("section.kf-rp").get_attribute("aria-label")
+    assert label.startswith("Role-play: <script>window.kfPwned = 1</script>")
+    click(root, root.locator("[data-kf-side=doctor]"))
+    assert "<script>window.kfPwned = 3</script>" in root.inner_text()  # private information
+    click(root, root.locator("[data-kf-start]"))
+    choice = root.locator("button[data-kf-choice=a]")
+    assert choice.text_content().startswith('<img src=x onerror="window.kfPwned = 4">')
+    click(root, choice)
+    assert '<b onmouseover="window.kfPwned = 5">Avoiding</b>' in root.inner_text()
+    assert root.locator("img, script, b").count() == 0
+    assert page.evaluate("() => window.kfPwned") is None
+    assert page_errors(page_log) == []
+
+
+def screens(page: Any, site: str) -> Iterator[str]:
+    """Go through the start screen, a decision with feedback, a pass step and an ending."""
+    root = open_player(page, site + "unread.html")
+    yield "start"
+    start_solo(root, "doctor")
+    click(root, root.locator("button[data-kf-choice]").first)
+    yield "decision"
+    click(root, root.locator("[data-kf-pause]"))
+    yield "paused"
+    click(root, root.locator("[data-kf-resume]"))
+    for _ in range(60):
+        if present(root, "[data-kf-ending]"):
+            break
+        click(root, root.locator("button[data-kf-choice]").first)
+    yield "ending"
+    click(root, root.locator("[data-kf-restart]"))
+    click(root, root.locator("[data-kf-side=pair]"))
+    click(root, root.locator("[data-kf-next]"))
+    yield "pass"
+
+
+@pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
+def test_axe_clean_on_every_screen(page, site, theme, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.add_init_script(
+        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
+    )
+    for screen in screens(page, site):
+        assert page.evaluate("() => document.documentElement.dataset.theme") == theme
+        problems = axe_violations(page, "[data-kf-player]")
+        assert problems == [], f"{screen} ({theme}, {width}px): {problems}"
+        if width == 320:
+            overflow = page.evaluate(
+                "() => [...document.querySelectorAll('[data-kf-player] *')]"
+                ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                ".map(e => e.className || e.tagName).slice(0, 5)"
+            )
+            assert overflow == [], f"{screen} does not reflow at 320 px: {overflow}"
+
+
+def test_targets_are_at_least_24_px(page, site):
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "doctor")
+    sizes = root.locator("button").evaluate_all(
+        "(bs) => bs.map(b => { const r = b.getBoundingClientRect(); return [r.width, r.height]; })"
+    )
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes)
+
+
+def test_meters_say_value_band_and_change_and_announce_once(page, site):
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "doctor")
+    power = root.locator("[role=meter][data-kf-measure=P]")
+    assert power.get_attribute("aria-valuemin") == "-10"
+    assert power.get_attribute("aria-valuemax") == "10"
+    assert power.get_attribute("aria-valuetext") == "-2, mixed"
+    page.evaluate(
+        "() => { window.liveTexts = []; const live = document.querySelector('.kf-rp-live');"
+        " new MutationObserver(() => { if (live.textContent) window.liveTexts.push(live.textContent); })"
+        ".observe(live, {childList: true, characterData: true, subtree: true}); }"
+    )
+    click(root, root.locator("button[data-kf-choice=b]"))
+    page.wait_for_function("() => window.liveTexts.length > 0")
+    page.wait_for_timeout(300)
+    texts = page.evaluate("() => window.liveTexts")
+    assert len(texts) == 1  # announced once
+    # The change shown is the learner's move and the scripted partner's since, as Python plays it.
+    expected = cli_play("discharge-delays", "doctor", [2])
+    value = expected["measures"]["P"]
+    up = value - (-2)
+    assert up > 0
+    assert f"Power balance up {up}: now {value}, " in texts[0]
+    power = root.locator("[role=meter][data-kf-measure=P]")
+    assert power.get_attribute("aria-valuenow") == str(value)
+    band = power.get_attribute("aria-valuetext").split(", ")[1].split(" (")[0]
+    assert power.get_attribute("aria-valuetext") == f"{value}, {band} (up {up})"
+    reading = root.locator(".kf-rp-meter:has([data-kf-measure=P]) .kf-rp-meter-reading")
+    assert reading.inner_text() == f"{value} {band} \u25b2 up {up}"
+
+
+def test_feedback_held_to_the_end(page, site):
+    root = open_player(page, site + "held.html")
+    assert [b.get_attribute("data-kf-side") for b in root.locator("[data-kf-side]").all()] == [
+        "patient",
+        "pair",
+    ]
+    start_solo(root, "patient")
+    for _ in range(60):
+        if present(root, "[data-kf-ending]"):
+            break
+        assert not present(root, "[role=meter]")
+        assert not present(root, ".kf-rp-why")
+        click(root, root.locator("button[data-kf-choice]").first)
+    assert root.locator("[role=meter]").count() == 3
+    assert root.locator(".kf-rp-transcript .kf-rp-why").count() > 0
+
+
+def test_storage_failure_is_shown(page, site):
+    page.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "doctor")
+    click(root, root.locator("button[data-kf-choice]").first)
+    alert = root.locator("[role=alert]")
+    assert "could not be kept in this browser" in alert.inner_text()
+    assert "storage for this website is full" in alert.inner_text()
+
+
+def test_works_from_file_url(page, player_book, page_log):
+    root = open_player(page, (player_book / "unread.html").as_uri())
+    result = play(root, "patient", random.Random(8), click)
+    expected = cli_play("unread-report", "patient", result["picks"])
+    assert (result["ending"], result["measures"]) == (expected["ending"], expected["measures"])
+    assert page_errors(page_log) == []
+
+
+def test_scripts_only_where_a_player_is(player_book):
+    chapter = (player_book / "discharge.html").read_text(encoding="utf-8")
+    assert "kf-roleplay/roleplay.js" in chapter
+    assert "kf-roleplay/roleplay.css" in chapter
+    assert "kf-journal/kf-journal-store.js" in chapter
+    assert "embed-amd" not in chapter and "require.js" not in chapter
+    index = (player_book / "index.html").read_text(encoding="utf-8")
+    assert "roleplay.js" not in index
+
+
+def test_a_broken_scenario_stops_the_build(tmp_path):
+    # Inside the repository: the book build looks for node_modules above the book.
+    book = HERE / f"_broken_book_{uuid.uuid4().hex[:8]}"
+    book.mkdir()
+    try:
+        broken_book_fails(book, tmp_path)
+    finally:
+        shutil.rmtree(book)
+
+
+def broken_book_fails(book: Path, tmp_path: Path) -> None:
+    for name in ("_config.yml", "index.md"):
+        (book / name).write_text((FIXTURE_BOOK / name).read_text(encoding="utf-8"))
+    (book / "_toc.yml").write_text("format: jb-book\nroot: index\nchapters:\n  - file: bad\n")
+    source = resolve("unread-report")
+    assert source is not None
+    text = source.read_text(encoding="utf-8").replace("id: unread-report", "id: broken", 1)
+    text = text.replace("start: B1", "start: B99", 1)
+    (book / "broken.yaml").write_text(text, encoding="utf-8")
+    (book / "bad.md").write_text("# Bad\n\n:::{kf-roleplay} broken.yaml\n:::\n")
+    proc = subprocess.run(
+        [str(Path(sys.executable).with_name("jupyter-book")), "build", "--all",
+         "--path-output", str(tmp_path / "out"), str(book)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "broken.yaml:112: WARNING: scenario error SC101" in output
+    assert "not building the book" in output
