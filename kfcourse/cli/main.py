@@ -23,7 +23,6 @@ COMMAND_MODULES = (
 )
 
 
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kfcourse",

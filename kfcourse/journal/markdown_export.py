@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from kfcourse.journal.clock import parse
-from kfcourse.journal.schema import GIBBS_STAGES, SHORT_STAGES
 from kfcourse.journal.runs import decided_by
+from kfcourse.journal.schema import GIBBS_STAGES, SHORT_STAGES
 
 STAGE_TITLES = {
     "description": "Description",

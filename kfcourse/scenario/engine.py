@@ -28,6 +28,7 @@ Semantics (the JavaScript player repeats them; ``kfcourse.scenario.vectors`` kee
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,7 @@ from kfcourse.scenario.model import (
 MODES = ("doctor", "patient", "pair")
 SAVE_FORMAT = "kfcourse-session"
 SAVE_VERSION = 1
+RULE_MOVES_LIMIT = 1000  # moves the rules may make in a row before play is refused as a loop
 
 
 class SessionError(ValueError):
@@ -220,18 +222,17 @@ class Session:
 
     def _advance(self) -> None:
         """Let the rules play every point that no learner plays, until a learner must act."""
-        seen: set[tuple[str, tuple[int, ...]]] = set()
-        while True:
+        # A bound, not a repeated-state check: with `visits` conditions a point and measures may
+        # repeat on the way out of a loop. SC124 reports loops the rules could go round for ever.
+        for moves in itertools.count():
             point = self.point
             if point is None or not point.choices or point.actor in (JOINT, *self.learners()):
                 return
-            state = (self.node, tuple(self.measures.values()))
-            if state in seen:
+            if moves >= RULE_MOVES_LIMIT:
                 raise SessionError(
                     f"the {point.actor}'s rules go round in a loop at point "
                     f"{point.id} (run `kfcourse check`)"
                 )
-            seen.add(state)
             picked, rule = rule_decision(point, point.actor, self.history)
             self._apply(
                 point, picked, {point.actor: picked.id}, {point.actor: rule.note if rule else None}

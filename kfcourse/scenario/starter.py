@@ -117,7 +117,9 @@ points:
     impasse:                         # what happens when the partners choose differently
       effects: {T: -1}
       prompt: "TODO: you chose differently. Name the difference in your aims, then try again."
-      next: choose-a-test
+      next:                          # a second impasse moves on, so play cannot loop for ever
+        - {when: {visits: {choose-a-test: ">= 2"}}, to: partial-gains}
+        - {to: choose-a-test}
 
 endings:
   shared-gains:

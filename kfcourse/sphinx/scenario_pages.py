@@ -36,6 +36,7 @@ SECTIONS = (
     ("rule", "A rule (under a point's `rules`)"),
     ("impasse", "An impasse (a joint point's `impasse`)"),
     ("branch", "A branch (in a list given as `next`)"),
+    ("condition", "A condition (a `when`)"),
     ("ending", "An ending (under `endings`)"),
     ("debrief_item", "A debrief item (under `debrief`)"),
 )
@@ -53,7 +54,7 @@ NAMES = {
     "keys": "a list of BibTeX keys",
     "text_by_role": "text for each role (role id: text)",
     "effects": "effects (measure id: whole number from -10 to 10)",
-    "condition": "a condition (measure id: comparison, or a list of comparisons)",
+    "condition": "a condition (measure id: comparison or a list of them; `chose`; `visits`)",
     "comparison": "a comparison such as '<= -2'",
     "target": "an id, or a list of branches",
 }

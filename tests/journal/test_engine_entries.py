@@ -49,3 +49,45 @@ def test_a_played_scenario_is_stored_and_summarised(store, path):
     assert "| None |" not in markdown
     impasses = [s for s in session.trace if s["choice"] is None]
     assert markdown.count("no agreement (impasse)") == len(impasses)
+
+
+@pytest.mark.parametrize("mode", ["doctor", "patient", "pair"])
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_exports_of_real_runs_say_who_chose(path, mode):
+    """Every real run through the one mapping: the Markdown says which steps the other role's
+    rules chose, which were joint agreements and which were impasses, and CSV counts the steps."""
+    import random
+
+    from kfcourse.journal.csv_export import to_csv
+    from kfcourse.journal.markdown_export import to_markdown
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.scenario.vectors import random_session
+
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    for seed in range(8):
+        session = random_session(scenario, mode, random.Random(seed))
+        entry = run_entry(session)
+        doc = {"format": "kfcourse-journal", "version": 1, "entries": [entry]}
+        rows = [line for line in to_markdown(doc).splitlines() if line.startswith("| ")][1:]
+        assert len(rows) == len(session.trace)
+        for row, step in zip(rows, session.trace, strict=True):
+            who = row.split(" | ")[3]
+            by_rules = step["actor"] in step["ruled"]
+            assert (who == "the other role's rules") == by_rules, (row, step)
+            if step["kind"] == "impasse":
+                assert "no agreement (impasse)" in row
+            elif step["actor"] == "joint":
+                assert who == (
+                    "you and the other role's rules, agreeing"
+                    if mode != "pair"
+                    else "both of you, agreeing"
+                )
+            elif not by_rules:
+                assert who == f"you ({step['actor']})"
+        if mode == "pair":
+            assert all(not s["ruled"] for s in session.trace)
+        else:
+            partner = "patient" if mode == "doctor" else "doctor"
+            assert all(s["ruled"] in ([], [partner]) for s in session.trace)
+        assert f",{len(session.trace)}," in to_csv(doc)

@@ -59,7 +59,7 @@ def test_endings_differ_and_each_role_can_reach_two(scenario: Scenario) -> None:
 
 def test_rules_read_the_state(scenario: Scenario) -> None:
     conditional_rules = [r for p in scenario.points.values() for r in p.rules if r.when]
-    measures = {c.measure for r in conditional_rules for c in r.when.clauses}  # type: ignore[union-attr]
+    measures = {c.measure for r in conditional_rules for c in r.when.measure_clauses}  # type: ignore[union-attr]
     assert len(conditional_rules) >= len(scenario.points) // 2
     assert {"P", "T"} <= measures
 

@@ -8,6 +8,7 @@ two must agree. Markdown made from any text must render (markdown-it) as that te
 from __future__ import annotations
 
 import html
+import random
 import json
 import re
 import string
@@ -23,14 +24,16 @@ from markdown_it import MarkdownIt
 from kfcourse.journal.csv_export import to_csv
 from kfcourse.journal.markdown_export import to_markdown
 from kfcourse.journal.merge import merge_entries
+from kfcourse.journal.runs import run_entry
+from kfcourse.scenario.engine import MODES
+from kfcourse.scenario.library import load_shipped, shipped_ids
+from kfcourse.scenario.vectors import random_session
 from tests.conftest import is_local
 from tests.web_journal.journal_helpers import entry, journal, open_journal_page, schema
 
 pytestmark = pytest.mark.browser
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = jsonschema.Draft202012Validator(schema())
 
 
@@ -58,11 +61,13 @@ def js(browser: Any, journal_site: str) -> Iterator[Any]:
 # ------------------------------------------------------------------ strategies
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
-SAFE_FLOAT = st.integers(-10**6, 10**6).map(lambda n: n + 0.5)
+SAFE_FLOAT = st.integers(-(10**6), 10**6).map(lambda n: n + 0.5)
 JSON_VALUE = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**53), 2**53) | SAFE_FLOAT | TEXT,
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.text(string.ascii_letters, min_size=1, max_size=6), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(string.ascii_letters, min_size=1, max_size=6), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 KINDS = ("roleplay", "reflection", "self_rating", "exercise_answer")
@@ -108,9 +113,7 @@ def mutated_journal(draw: Any) -> dict[str, Any]:
 @given(doc=mutated_journal())
 def test_js_validator_agrees_with_jsonschema(js: Any, doc: dict[str, Any]) -> None:
     python_ok = VALIDATOR.is_valid(doc)
-    js_errors = js.evaluate(
-        "([s, d]) => KFJournal.core.validate(s, d)", [schema(), doc]
-    )
+    js_errors = js.evaluate("([s, d]) => KFJournal.core.validate(s, d)", [schema(), doc])
     assert (js_errors == []) == python_ok, (js_errors, list(VALIDATOR.iter_errors(doc))[:3])
 
 
@@ -143,8 +146,11 @@ STAMPS = [
 
 @st.composite
 def entry_versions(draw: Any) -> list[dict[str, Any]]:
-    ids = ["0d8f7a52-4c55-4f8e-9a86-3c1e7f0b2a11", "6b4a1c3e-2f1d-4e9b-8c7a-5d3e2f1a0b99",
-           "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"]
+    ids = [
+        "0d8f7a52-4c55-4f8e-9a86-3c1e7f0b2a11",
+        "6b4a1c3e-2f1d-4e9b-8c7a-5d3e2f1a0b99",
+        "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+    ]
     out = []
     for _ in range(draw(st.integers(0, 6))):
         e = entry(id=draw(st.sampled_from(ids)), updated=draw(st.sampled_from(STAMPS)))
@@ -168,7 +174,9 @@ def test_js_merge_agrees_with_python(js: Any, held: list, incoming: list) -> Non
     assert result["journal"]["entries"] == python.entries
     counts = result["counts"]
     assert (counts["added"], counts["replaced"], counts["unchanged"]) == (
-        python.added, python.updated, python.unchanged
+        python.added,
+        python.updated,
+        python.unchanged,
     )
     # Merging the result with the same file again changes nothing.
     again = js.evaluate(
@@ -177,10 +185,38 @@ def test_js_merge_agrees_with_python(js: Any, held: list, incoming: list) -> Non
     assert again["added"] == again["replaced"] == 0
 
 
-MARKUP_PIECES = ["<b>", "</b>", "<img src=x onerror=alert(1)>", "<script>", "&amp;", "\n",
-                 "\n\n", "1. ", "2) ", "# ", "- ", "* ", "> ", "| a | b |", "---", "===",
-                 "    ", "\t", "`code`", "[link](http://x)", "{note}`x`", "$x$", ":::", "% ",
-                 "\\", "http://example.org", "_a_", "~~s~~", "\u00a0", "\u2028"]
+MARKUP_PIECES = [
+    "<b>",
+    "</b>",
+    "<img src=x onerror=alert(1)>",
+    "<script>",
+    "&amp;",
+    "\n",
+    "\n\n",
+    "1. ",
+    "2) ",
+    "# ",
+    "- ",
+    "* ",
+    "> ",
+    "| a | b |",
+    "---",
+    "===",
+    "    ",
+    "\t",
+    "`code`",
+    "[link](http://x)",
+    "{note}`x`",
+    "$x$",
+    ":::",
+    "% ",
+    "\\",
+    "http://example.org",
+    "_a_",
+    "~~s~~",
+    "\u00a0",
+    "\u2028",
+]
 LEARNER_TEXT = st.lists(
     st.text(st.characters(exclude_categories=("Cs",)), max_size=6)
     | st.sampled_from(MARKUP_PIECES)
@@ -189,26 +225,48 @@ LEARNER_TEXT = st.lists(
 ).map("".join)
 
 
+SCENARIOS = shipped_ids()
 
-def nonempty(text: str) -> str:
-    return text or "c"
+
+def played_run(scenario_id: str, mode: str, seed: int) -> dict[str, Any]:
+    """A role-play entry from a seeded random run of a shipped scenario, part-way or finished."""
+    rng = random.Random(seed)
+    scenario = load_shipped(scenario_id).scenario
+    assert scenario is not None
+    session = random_session(scenario, mode, rng, max_moves=rng.randrange(1, 12))
+    return run_entry(session, source="web")
+
 
 @st.composite
 def learner_journal(draw: Any) -> dict[str, Any]:
-    stages = draw(st.dictionaries(
-        st.sampled_from(["description", "feelings", "analysis", "what_happened", "concept"]),
-        LEARNER_TEXT, min_size=1, max_size=4))
+    stages = draw(
+        st.dictionaries(
+            st.sampled_from(["description", "feelings", "analysis", "what_happened", "concept"]),
+            LEARNER_TEXT,
+            min_size=1,
+            max_size=4,
+        )
+    )
     entries = [
         entry(title=draw(LEARNER_TEXT), stages=stages, draft=draw(st.booleans())),
-        entry("exercise_answer", answer=draw(JSON_VALUE), question=draw(LEARNER_TEXT),
-              note=draw(LEARNER_TEXT)),
-        entry("self_rating", note=draw(LEARNER_TEXT),
-              items=[{"item": "ability", "value": draw(st.none() | st.integers(1, 5))}]),
-        entry("roleplay", ending=draw(st.none() | LEARNER_TEXT),
-              trace=[{"point": "p<1>", "choice": draw(LEARNER_TEXT) or "c", "by_rule": True},
-                     # a joint decision with no agreement (impasse) has a null choice
-                     {"point": "p2", "choice": draw(st.none() | LEARNER_TEXT.map(nonempty)),
-                      "actor": "both"}]),
+        entry(
+            "exercise_answer",
+            answer=draw(JSON_VALUE),
+            question=draw(LEARNER_TEXT),
+            note=draw(LEARNER_TEXT),
+        ),
+        entry(
+            "self_rating",
+            note=draw(LEARNER_TEXT),
+            items=[{"item": "ability", "value": draw(st.none() | st.integers(1, 5))}],
+        ),
+        # A real run, as the engine traced it and the one mapping stored it: steps the other
+        # role's rules chose, joint agreements and impasses, in every mode.
+        played_run(
+            draw(st.sampled_from(SCENARIOS)),
+            draw(st.sampled_from(MODES)),
+            draw(st.integers(0, 2**16)),
+        ),
     ]
     return journal(*entries, display_name=draw(st.none() | LEARNER_TEXT))
 
@@ -228,8 +286,23 @@ def visible_text(rendered: str) -> str:
     return " ".join(html.unescape(without_tags).split())
 
 
-STRUCTURE = {"h1", "h2", "h3", "p", "ul", "li", "em", "strong", "br", "table", "thead",
-             "tbody", "tr", "th", "td"}
+STRUCTURE = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ul",
+    "li",
+    "em",
+    "strong",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 
 
 @SETTINGS
@@ -252,9 +325,17 @@ JSON_TEXT = (
     | JSON_VALUE.map(json.dumps)
     | mutated_journal().map(json.dumps)
     | mutated_journal().map(lambda d: json.dumps(d)[: len(json.dumps(d)) // 2])  # cut short
-    | st.sampled_from(["", " ", "\ufeff{}", "NaN", '{"format": "kfcourse-journal"}', "[]",
-                       '{"format": "kfcourse-journal", "schema_version": 1, "entries": [],'
-                       ' "x": Infinity}'])
+    | st.sampled_from(
+        [
+            "",
+            " ",
+            "\ufeff{}",
+            "NaN",
+            '{"format": "kfcourse-journal"}',
+            "[]",
+            '{"format": "kfcourse-journal", "schema_version": 1, "entries": [], "x": Infinity}',
+        ]
+    )
 )
 
 

@@ -2,6 +2,9 @@
 // semantics). No DOM. It reads compile_scenario output; the Python engine's vectors
 // (tests/roleplay/vectors.json) keep the two in step, trace key for trace key.
 
+/** How many moves the rules may make in a row before play is refused as a loop (as in Python). */
+export const RULE_MOVES_LIMIT = 1000;
+
 export const MODES = Object.freeze(["doctor", "patient", "pair"]);
 const FORMATS = [1, 2]; // compiled formats this engine reads (1 is 2 without history or notes)
 const ROLES = ["doctor", "patient"];
@@ -264,18 +267,17 @@ export class Session {
 
   /** Let the rules play every point that no learner plays, until a learner must act. */
   _advance() {
-    const seen = new Set();
-    for (;;) {
+    // A bound, not a repeated-state check: with `visits` conditions a point and measures may
+    // repeat on the way out of a loop. SC124 reports loops the rules could go round for ever.
+    for (let moves = 0; ; moves += 1) {
       const point = this.point;
       if (point === null || !point.choices.length) return;
       if (point.actor === JOINT || this.learners().includes(point.actor)) return;
-      const state = JSON.stringify([this.node, Object.values(this.measures)]);
-      if (seen.has(state)) {
+      if (moves >= RULE_MOVES_LIMIT) {
         throw new SessionError(
           `the ${point.actor}'s rules go round in a loop at point ${this.node} (run \`kfcourse check\`)`,
         );
       }
-      seen.add(state);
       const { rule, choice } = ruling(point, point.actor, this);
       this._apply(point, choice, { [point.actor]: choice.id }, { [point.actor]: noteOf(rule) });
     }
