@@ -1,5 +1,5 @@
 # One entry point for the course. `make site` and `make test` are the README's two commands.
-.PHONY: site test setup setup-test book check lint bench lock clean serve app lab
+.PHONY: site test setup setup-test book check lint bench lock clean serve app lab vectors
 SHELL := bash
 .SHELLFLAGS := -eo pipefail -c
 VENV := .venv/bin
@@ -23,6 +23,9 @@ setup-test:
 
 book: ## build the book (warnings are errors)
 	$(VENV)/jupyter-book build $(BOOK_FLAGS) .
+
+vectors: ## rewrite the golden vectors the JavaScript engine is tested against
+	$(VENV)/python -m kfcourse.scenario.export_vectors tests/roleplay/vectors.json
 
 check: ## lint the shipped scenarios
 	$(VENV)/kfcourse check
