@@ -8,6 +8,7 @@ The ``page`` fixture fails any test whose page asked for anything not on 127.0.0
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -21,13 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
+import yaml
 
 from kfcourse.apps import voila_args, voila_env
 from kfcourse.journal import JournalStore
-from kfcourse.scenario import Session
+from kfcourse.scenario import Session, load_file
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import load_shipped, shipped_ids
+from tests.browser_support import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -58,23 +62,19 @@ class App:
         return [e for e in found if all(e.get(k) == v for k, v in match.items())]
 
 
-@pytest.fixture(scope="module", params=SCENARIOS)
-def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    """Voilà serving one scenario's exercise notebook with the course template and its own
-    journal file (one server at a time: each scenario's tests run together)."""
-    scenario = request.param
-    journal = tmp_path_factory.mktemp(f"voila-{scenario}") / "kfcourse-journal.json"
+@contextlib.contextmanager
+def voila_app(notebook: Path, journal: Path) -> Iterator[str]:
+    """Voilà serving one notebook with the course template, the journal at `journal`; its URL."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     env = voila_env()
     env["KFCOURSE_JOURNAL"] = str(journal)
-    notebook = ROOT / "exercises" / f"roleplay-{scenario}.ipynb"
     proc = subprocess.Popen(
         [str(Path(sys.executable).with_name("voila")), str(notebook), "--no-browser",
          f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
          *voila_args()],
-        cwd=journal.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=notebook.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
     )  # fmt: skip
     try:
@@ -89,10 +89,21 @@ def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                 if time.monotonic() > deadline:
                     pytest.fail(f"Voilà did not start for {notebook.name}")
                 time.sleep(0.3)
-        yield App(scenario, f"http://127.0.0.1:{port}/", journal)
+        yield f"http://127.0.0.1:{port}/"
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module", params=SCENARIOS)
+def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    """One scenario's exercise app with its own journal file (one server at a time: each
+    scenario's tests run together)."""
+    scenario = request.param
+    journal = tmp_path_factory.mktemp(f"voila-{scenario}") / "kfcourse-journal.json"
+    notebook = ROOT / "exercises" / f"roleplay-{scenario}.ipynb"
+    with voila_app(notebook, journal) as url:
+        yield App(scenario, url, journal)
 
 
 # -- driving the player -----------------------------------------------------------------------
@@ -250,6 +261,7 @@ def test_a_whole_run_matches_the_python_engine_and_is_kept(
     assert entry["measures_end"] == expected["measures"]
     assert entry["ending"] == expected["ending"]
     assert not [e for e in page_log.console_errors if e.startswith("pageerror")]
+    assert axe_violations(page, "[data-kf-player]") == []
 
 
 def test_a_new_session_resumes_the_unfinished_run_and_undo_restart_work(
@@ -273,6 +285,7 @@ def test_a_new_session_resumes_the_unfinished_run_and_undo_restart_work(
         assert driver.step(session, rng)  # the pass-the-screen step, in pair play
     assert page.locator("[data-kf-point]").get_attribute("data-kf-point") == session.node
     assert driver.meters() == session.measures
+    assert axe_violations(page) == []
     driver.choose(session, rng)
     [entry] = [e for e in app.runs() if e["id"] == run]
     assert entry["moves"] == driver.moves and len(driver.moves) == 4
@@ -291,3 +304,50 @@ def test_a_new_session_resumes_the_unfinished_run_and_undo_restart_work(
     [new] = set(after) - before
     assert after[new]["side"] == "doctor" and after[new]["moves"] == []
     assert after[run]["moves"] == driver.moves[:3]
+
+
+MARKUP = '<img src=x onerror="window.__kfpwned=1"> <script>window.__kfpwned=2</script> <b>bold</b>'
+
+
+def test_markup_in_a_scenario_is_shown_as_text(page: Any, tmp_path: Path) -> None:
+    data = yaml.safe_load(
+        (ROOT / "tests" / "scenario" / "fixtures" / "valid-minimal.yaml").read_text("utf-8")
+    )
+    data["title"] = f"Markup {MARKUP}"
+    data["content_note"] = MARKUP
+    data["roles"]["doctor"]["name"] = f"Dr {MARKUP}"
+    data["roles"]["doctor"]["private"] = [MARKUP]
+    data["points"]["p1"]["prompt"]["doctor"] = MARKUP
+    data["points"]["p1"]["choices"][0].update(text=MARKUP, why=MARKUP)
+    for ending in data["endings"].values():
+        ending["text"] = MARKUP
+    scenario_file = tmp_path / "markup.yaml"
+    scenario_file.write_text(yaml.safe_dump(data), encoding="utf-8")
+    loaded = load_file(scenario_file).scenario
+    assert loaded is not None
+    notebook = tmp_path / "markup.ipynb"
+    cell = nbformat.v4.new_code_cell('from kfcourse import roleplay\nroleplay("markup.yaml")')
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), notebook)
+
+    with voila_app(notebook, tmp_path / "kfcourse-journal.json") as url:
+        driver = Driver(page, keyboard=False)
+        driver.open(url)
+        player = page.locator("[data-kf-player]")
+        assert MARKUP in player.inner_text()  # the content note, word for word
+        driver.pick_side("doctor")
+        assert MARKUP in player.inner_text()  # the doctor's private information
+        session = Session(loaded, "doctor")
+        rng = random.Random(0)
+        driver.step(session, rng)  # start playing
+        choice = page.locator("button[data-kf-choice=a]")
+        assert MARKUP in choice.inner_text()
+        driver.activate("button[data-kf-choice=a]")
+        session.choose("a", "doctor")
+        driver.moves.append(["doctor", "a"])
+        for _ in range(MAX_MOVES):
+            if not driver.step(session, rng):
+                break
+        assert page.locator("[data-kf-ending]").count() == 1
+        assert MARKUP in player.inner_text()
+        assert player.locator("img, script, b").count() == 0
+        assert page.evaluate("() => window.__kfpwned === undefined")
