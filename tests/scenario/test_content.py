@@ -31,8 +31,9 @@ def all_text(s: Scenario) -> str:
     return "\n".join(parts + [d.text for d in s.debrief])
 
 
-def test_all_three_are_shipped(shipped: list[Scenario]) -> None:
-    assert sorted(s.id for s in shipped) == sorted(IDS)
+def test_the_course_scenarios_are_shipped(shipped: list[Scenario]) -> None:
+    # An instructor may ship more; these three are the ones the chapters are written around.
+    assert set(IDS) <= {s.id for s in shipped}
 
 
 def test_some_points_only_some_paths_reach(scenario: Scenario) -> None:

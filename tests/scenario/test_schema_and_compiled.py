@@ -89,5 +89,7 @@ def test_vectors_file_for_other_engines(tmp_path) -> None:  # type: ignore[no-un
     out = tmp_path / "vectors.json"
     count = write_all(str(out), per_mode=2)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert count == len(data["vectors"]) == 18
-    assert set(data["scenarios"]) == {"discharge-delays", "unread-report", "clinic-codesign"}
+    from kfcourse.scenario.library import shipped_ids
+
+    assert set(data["scenarios"]) == set(shipped_ids())
+    assert count == len(data["vectors"]) == 2 * 3 * len(shipped_ids())
