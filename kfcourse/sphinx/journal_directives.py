@@ -209,9 +209,7 @@ def uses_journal(doctree: nodes.document) -> bool:
     from kfcourse.sphinx.roleplay_directive import PLAYER_CLASS  # imports this module
 
     wanted = {REFLECTION_CLASS, PANEL_CLASS, PLAYER_CLASS}
-    return any(
-        wanted.intersection(node["classes"]) for node in doctree.findall(nodes.container)
-    )
+    return any(wanted.intersection(node["classes"]) for node in doctree.findall(nodes.container))
 
 
 def on_html_page_context(

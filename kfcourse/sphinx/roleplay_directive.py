@@ -56,7 +56,8 @@ SCRIPT = "roleplay.js"
 STYLE = "roleplay.css"
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build-web.mjs"
 
-PLAYER_CLASS = "kf-roleplay"  # the container class; the journal directives count it as a journal user
+# The player's container class: the journal directives count it as a user of the journal.
+PLAYER_CLASS = "kf-roleplay"
 FEEDBACK = ("now", "end")
 SIDES = ("doctor", "patient", "pair")
 
@@ -72,7 +73,8 @@ def sides_option(argument: str | None) -> list[str]:
     unknown = [w for w in words if w not in SIDES]
     if unknown or not words:
         raise ValueError(
-            f"sides must be one or more of {', '.join(SIDES)} (separated by spaces); got {argument!r}"
+            f"sides must be one or more of {', '.join(SIDES)} (separated by spaces); "
+            f"got {argument!r}"
         )
     return list(dict.fromkeys(words))
 
@@ -110,7 +112,9 @@ def bundle_stale() -> bool:
 
 
 def ensure_bundle() -> bool:
-    """Rebuild the player's bundle when a source is newer (in a clone with node); True if present."""
+    """Rebuild the player's bundle when a source is newer (in a clone with node).
+
+    True when the bundle is there."""
     if bundle_stale() and BUILD_SCRIPT.is_file() and shutil.which("node"):
         proc = subprocess.run(
             ["node", str(BUILD_SCRIPT)], capture_output=True, text=True, timeout=120,

@@ -84,9 +84,7 @@ def open_player(page: Any, url: str) -> Any:
 
 
 def settle(root: Any) -> None:
-    root.page.wait_for_function(
-        "(el) => !el.hasAttribute('aria-busy')", arg=root.element_handle()
-    )
+    root.page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=root.element_handle())
 
 
 def click(root: Any, target: Any) -> None:
@@ -459,7 +457,8 @@ def test_meters_say_value_band_and_change_and_announce_once(page, site):
     assert power.get_attribute("aria-valuetext") == "-2, mixed"
     page.evaluate(
         "() => { window.liveTexts = []; const live = document.querySelector('.kf-rp-live');"
-        " new MutationObserver(() => { if (live.textContent) window.liveTexts.push(live.textContent); })"
+        " new MutationObserver(() => {"
+        " if (live.textContent) window.liveTexts.push(live.textContent); })"
         ".observe(live, {childList: true, characterData: true, subtree: true}); }"
     )
     click(root, root.locator("button[data-kf-choice=b]"))
