@@ -230,6 +230,7 @@ def test_undo_updates_the_same_entry(store: JournalStore):
     assert reply["ok"] and reply["state"] == {"mode": "pair", "moves": moves[:3], "run": run}
     [entry] = store.entries("roleplay")
     assert entry["id"] == run and entry["moves"] == moves[:3]
+    assert widget.restored == reply["state"], "a view rendered later starts from the last state"
     undone = Session(load_shipped("clinic-codesign").scenario, "pair")
     undone.replay([tuple(m) for m in moves[:3]])
     assert entry["trace"] == undone.trace and entry["completed"] is False

@@ -25,7 +25,13 @@ export default {
         const request = ++requests;
         return new Promise((resolve) => {
           waiting.set(request, resolve);
-          model.send({ type: "commit", request, state });
+          try {
+            model.send({ type: "commit", request, state });
+          } catch (error) {
+            // The kernel has gone (a session ended): nothing was kept, say so plainly.
+            waiting.delete(request);
+            resolve({ ok: false, reason: host.messages["host.lost"] || String(error.message || error) });
+          }
         });
       },
     };
