@@ -121,14 +121,14 @@ class Driver:
 
     def open(self, url: str) -> None:
         self.page.goto(url, wait_until="load")
-        self.root.wait_for(state="visible", timeout=FIRST_RENDER_MS)
+        self.root.first.wait_for(state="visible", timeout=FIRST_RENDER_MS)
         self.settle()
 
     def settle(self) -> None:
         """Wait until the host has answered (the view marks itself busy while it waits)."""
         self.page.wait_for_function(
-            "() => { const r = document.querySelector('[data-kf-player]');"
-            " return r && !r.hasAttribute('aria-busy'); }",
+            "() => document.querySelector('[data-kf-player]') &&"
+            " !document.querySelector('[data-kf-player][aria-busy]')",
             timeout=STEP_MS,
         )
 
@@ -351,3 +351,32 @@ def test_markup_in_a_scenario_is_shown_as_text(page: Any, tmp_path: Path) -> Non
         assert MARKUP in player.inner_text()
         assert player.locator("img, script, b").count() == 0
         assert page.evaluate("() => window.__kfpwned === undefined")
+
+
+def test_two_views_of_one_widget_stay_in_step(page: Any, tmp_path: Path) -> None:
+    """The same widget shown twice (a second view in JupyterLab, say): a move made in one view
+    shows in the other, so neither sends a stale run back to the journal."""
+    notebook = tmp_path / "twice.ipynb"
+    code = 'from kfcourse import roleplay\nw = roleplay("discharge-delays")\ndisplay(w)\ndisplay(w)'
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), notebook)
+    journal = tmp_path / "kfcourse-journal.json"
+    with voila_app(notebook, journal) as url:
+        driver = Driver(page, keyboard=False)
+        driver.open(url)
+        first, second = (
+            page.locator("[data-kf-player]").nth(0),
+            page.locator("[data-kf-player]").nth(1),
+        )
+        first.locator("[data-kf-side=doctor]").click()
+        driver.settle()
+        first.locator("[data-kf-start]").click()
+        first.locator("button[data-kf-choice]").first.click()
+        driver.settle()
+        point = first.locator("[data-kf-point]").get_attribute("data-kf-point")
+        second.locator(f"[data-kf-point='{point}']").wait_for(timeout=STEP_MS)
+        second.locator("button[data-kf-choice]").first.click()
+        driver.settle()
+        [entry] = JournalStore(journal).entries("roleplay")
+        assert len(entry["moves"]) == 2 and entry["side"] == "doctor"
+        point = second.locator("[data-kf-point]").get_attribute("data-kf-point")
+        first.locator(f"[data-kf-point='{point}']").wait_for(timeout=STEP_MS)

@@ -17,7 +17,7 @@ export default {
     model.on("msg:custom", onMessage);
     const host = {
       scenario: model.get("scenario"),
-      options: model.get("options"),
+      options: { headingLevel: 2, ...model.get("options") }, // below the notebook's title
       messages: model.get("messages"),
       restored: model.get("restored"),
       journalLink: null,
@@ -35,9 +35,20 @@ export default {
         });
       },
     };
-    const player = mountPlayer(el, host);
+    let player = mountPlayer(el, host);
+    // Another view of this widget had a state accepted: show it here too, so that this view
+    // never sends a stale run back (a view waiting for its own reply ignores the echo).
+    const onRestored = () => {
+      const now = model.get("restored") || { mode: null, moves: [], run: null };
+      const mine = player.player.state;
+      if (waiting.size || JSON.stringify([now.mode, now.moves, now.run]) === JSON.stringify([mine.mode, mine.moves, mine.run])) return;
+      player.destroy();
+      player = mountPlayer(el, { ...host, restored: model.get("restored") });
+    };
+    model.on("change:restored", onRestored);
     return () => {
       model.off("msg:custom", onMessage);
+      model.off("change:restored", onRestored);
       waiting.clear();
       player.destroy();
     };
