@@ -91,3 +91,32 @@ def test_exports_of_real_runs_say_who_chose(path, mode):
             partner = "patient" if mode == "doctor" else "doctor"
             assert all(s["ruled"] in ([], [partner]) for s in session.trace)
         assert f",{len(session.trace)}," in to_csv(doc)
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_class_export_of_real_runs_keeps_who_chose(path):
+    """A finished and a part-way run reach the class export with each step's actor and ruled
+    roles, and the class export fits its schema."""
+    import random
+
+    from kfcourse.journal.privacy import class_export
+    from kfcourse.journal.schema import problems
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.scenario.vectors import random_session
+
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    finished = random_session(scenario, "patient", random.Random(3))
+    partway = random_session(scenario, "doctor", random.Random(4), max_moves=2)
+    doc = {
+        "format": "kfcourse-journal",
+        "version": 1,
+        "entries": [run_entry(finished), run_entry(partway)],
+    }
+    out = class_export(doc, "Learner One", salt="test")
+    assert problems(out, "class") == []
+    done, left = out["entries"]
+    assert (done["completed"], left["completed"]) == (True, False)
+    assert done["ending"] == finished.node and left["ending"] is None
+    assert [s["ruled"] for s in done["trace"]] == [s["ruled"] for s in finished.trace]
+    assert [s["actor"] for s in left["trace"]] == [s["actor"] for s in partway.trace]
