@@ -312,6 +312,21 @@ def test_play_resumes_after_a_reload(page, site):
     assert len(entry["moves"]) == 3
 
 
+def test_removing_the_journal_removes_where_play_was_left(page, site):
+    root = open_player(page, site + "discharge.html")
+    start_solo(root, "doctor")
+    click(root, root.locator("button[data-kf-choice]").first)
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert any(k.startswith("kfcourse-journal:roleplay:discharge-delays:") for k in keys)
+    page.evaluate("() => window.KFJournal.store.open().clear()")
+    assert root.locator("[data-kf-side]").count() == 3
+    keys = page.evaluate("() => Object.keys(localStorage)")
+    assert not [k for k in keys if k.startswith("kfcourse")]
+    page.reload()
+    page.wait_for_function(READY)
+    assert page.locator("[data-kf-player] [data-kf-side]").count() == 3
+
+
 # -- pair play: private information and joint points -------------------------------------------
 
 
@@ -346,19 +361,39 @@ def test_pair_private_information_only_after_its_pass_step(page, site):
     assert not any(in_dom(page, t) for t in doctor + patient)
 
 
-def test_pair_joint_point_each_picks_without_seeing_the_other(page, site):
-    root = open_player(page, site + "discharge.html")
+def to_first_joint_point(root: Any) -> str:
+    """In pair play, from the sides to the first joint point; returns its id."""
     click(root, root.locator("[data-kf-side=pair]"))
-    for _ in range(60):  # to the first joint point
+    for _ in range(60):
         if present(root, "[data-kf-point]"):
             point = root.locator("[data-kf-point]").get_attribute("data-kf-point")
             if root.locator(".kf-rp-turn").text_content().startswith("A joint decision"):
-                break
+                return point
             click(root, root.locator("button[data-kf-choice]").first)
         else:
             click(root, root.locator("[data-kf-pass], [data-kf-next], [data-kf-start]").first)
-    else:
-        raise AssertionError("no joint point reached")
+    raise AssertionError("no joint point reached")
+
+
+def test_pair_undo_at_a_joint_point_takes_back_the_first_pick(page, site):
+    root = open_player(page, site + "clinic.html")
+    point = to_first_joint_point(root)
+    moves = len(runs(page, "clinic-codesign")[0]["moves"])
+    click(root, root.locator("button[data-kf-choice]").first)
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "patient"
+    assert len(runs(page, "clinic-codesign")[0]["moves"]) == moves + 1
+    click(root, root.locator("[data-kf-undo]"))
+    assert root.locator("[data-kf-pass]").get_attribute("data-kf-pass") == "doctor"
+    click(root, root.locator("[data-kf-pass]"))
+    decision = root.locator("[data-kf-point]")
+    assert decision.get_attribute("data-kf-point") == point
+    assert decision.get_attribute("data-kf-actor") == "doctor"
+    assert len(runs(page, "clinic-codesign")[0]["moves"]) == moves
+
+
+def test_pair_joint_point_each_picks_without_seeing_the_other(page, site):
+    root = open_player(page, site + "discharge.html")
+    point = to_first_joint_point(root)
     assert root.locator("[data-kf-point]").get_attribute("data-kf-actor") == "doctor"
     doctor_pick = root.locator("button[data-kf-choice]").first
     doctor_text = doctor_pick.text_content()

@@ -9,12 +9,15 @@ import { runEntry } from "./entry.js";
 import { translator } from "./dom.js";
 import { mountPlayer } from "./view.js";
 
-const STATE_PREFIX = "kfcourse-roleplay";
+const JOURNAL_KEY = "kfcourse-journal"; // the browser journal's storage key, if its config is missing
 const SOURCE = "web"; // the journal schema's word for the book page
 
-function storageKey(scenario) {
+// Kept beside the journal (under its key), so that "Remove my journal from this browser" also
+// removes where each role-play was left: `kfcourse-journal:roleplay:<scenario id>:<hash>`.
+function storageKey(scenario, journal) {
+  const base = (journal && journal.config.storageKey) || JOURNAL_KEY;
   const hash = String(scenario.hash || "").replace(/^[a-z0-9]+:/, "").slice(0, 16) || `v${scenario.version}`;
-  return `${STATE_PREFIX}:${scenario.id}:${hash}`;
+  return `${base}:roleplay:${scenario.id}:${hash}`;
 }
 
 function describe(error) {
@@ -86,9 +89,9 @@ function headingLevel(root) {
 export function pageHost(data, root) {
   const scenario = data.scenario;
   const t = translator(data.messages);
-  const key = storageKey(scenario);
-  const { saved, problem } = readSaved(key);
   const journal = journalStore();
+  const key = storageKey(scenario, journal);
+  const { saved, problem } = readSaved(key);
   return {
     scenario,
     options: { ...data.options, headingLevel: root ? headingLevel(root) : 2 },
@@ -139,6 +142,20 @@ function mountRoot(root) {
     return null;
   }
   root.dataset.kfMounted = "true";
+  let player = start(root, data);
+  const journal = journalStore();
+  if (journal) {
+    // The learner removed the journal from this browser (here or in another tab): start afresh.
+    journal.store.onChange((doc, why) => {
+      if (why !== "cleared") return;
+      player.destroy();
+      player = start(root, data);
+    });
+  }
+  return { destroy: () => player.destroy() };
+}
+
+function start(root, data) {
   const host = pageHost(data, root);
   const player = mountPlayer(root, host);
   if (host.problem) player.player.warn(host.problem);
