@@ -61,12 +61,6 @@ PLAYER_CLASS = "kf-roleplay"
 FEEDBACK = ("now", "end")
 SIDES = ("doctor", "patient", "pair")
 
-NOSCRIPT_TEXT = (
-    "The role-play player needs JavaScript, which is turned off or blocked in this browser. "
-    "You can play the same scenario in the course's Jupyter notebooks, or with "
-    "`kfcourse play` on the command line."
-)
-
 
 def sides_option(argument: str | None) -> list[str]:
     words = (argument or "").replace(",", " ").split()
@@ -204,7 +198,7 @@ class RolePlayDirective(SphinxDirective):
         self.set_source_info(container)
         html = (
             f'<div data-kf-player="" data-kf-scenario="{escape(compiled["id"])}">'
-            f'<p class="kf-js-needed">{escape(NOSCRIPT_TEXT)}</p>'
+            f'<p class="kf-js-needed">{escape(data["messages"]["noscript"])}</p>'
             f'<script type="application/json" class="kf-roleplay-data">{json_for_script(data)}'
             "</script></div>"
         )
