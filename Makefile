@@ -12,6 +12,7 @@ site: setup book ## set up and build the course site into _build/html
 
 test: setup-test ## set up and run every test: lint, units, notebooks, book build, browser
 	$(VENV)/ruff check kfcourse tests bench
+	$(VENV)/ruff format --check kfcourse tests bench
 	node --test tests/js/
 	$(VENV)/python -m pytest
 

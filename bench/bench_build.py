@@ -25,16 +25,26 @@ BUILD_TARGET, IMPORT_TARGET = 1.5, 1.3
 def timed_build(book: Path, out: Path, everything: bool) -> float:
     start = time.perf_counter()
     flags = ["--all"] if everything else []
-    subprocess.run([JB, "build", *flags, "--path-output", str(out), str(book)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [JB, "build", *flags, "--path-output", str(out), str(book)], check=True, capture_output=True
+    )
     return time.perf_counter() - start
 
 
 def import_seconds(module: str, runs: int = 15) -> float:
-    code = ("import time; t = time.perf_counter(); import " + module +
-            "; print(time.perf_counter() - t)")
-    times = [float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                  text=True).stdout) for _ in range(runs)]
+    code = (
+        "import time; t = time.perf_counter(); import "
+        + module
+        + "; print(time.perf_counter() - t)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], check=True, capture_output=True, text=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
     return statistics.median(times)
 
 
@@ -51,18 +61,24 @@ def main() -> int:
             clean = timed_build(book, out, everything=True)
             unchanged = timed_build(book, out, everything=False)
             rows[name] = (pages, clean, unchanged)
-            print(f"{name:9s} {pages:3d} pages  clean {clean:6.1f} s ({clean / pages:5.2f} s/page)"
-                  f"  nothing changed {unchanged:5.1f} s ({unchanged / pages:5.2f} s/page)")
+            print(
+                f"{name:9s} {pages:3d} pages  clean {clean:6.1f} s ({clean / pages:5.2f} s/page)"
+                f"  nothing changed {unchanged:5.1f} s ({unchanged / pages:5.2f} s/page)"
+            )
     ratios = []
     for column, label in ((1, "clean"), (2, "nothing changed")):
         course = rows["course"][column] / rows["course"][0]
         tmpl = rows["template"][column] / rows["template"][0]
         ratios.append(course / tmpl)
-        print(f"per-page build cost course/template, {label}: {course / tmpl:.2f} "
-              f"(target <= {BUILD_TARGET})")
+        print(
+            f"per-page build cost course/template, {label}: {course / tmpl:.2f} "
+            f"(target <= {BUILD_TARGET})"
+        )
     kf, ipw = import_seconds("kfcourse"), import_seconds("ipywidgets")
-    print(f"import kfcourse {kf * 1000:.1f} ms, import ipywidgets {ipw * 1000:.1f} ms, "
-          f"ratio {kf / ipw:.2f} (target <= {IMPORT_TARGET})")
+    print(
+        f"import kfcourse {kf * 1000:.1f} ms, import ipywidgets {ipw * 1000:.1f} ms, "
+        f"ratio {kf / ipw:.2f} (target <= {IMPORT_TARGET})"
+    )
     ok = all(r <= BUILD_TARGET for r in ratios) and kf / ipw <= IMPORT_TARGET
     print("build and import targets:", "met" if ok else "NOT met")
     return 0

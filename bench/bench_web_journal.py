@@ -34,8 +34,15 @@ from kfcourse.sphinx.journal_directives import (
 SIZES = (100, 4_000)
 SAVES = 40
 SAVE_TARGET_MS = 100.0
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -124,10 +131,14 @@ def main() -> int:
                 ratio = r["check"] / r["parse"] if r["parse"] else float("nan")
                 print(f"browser journal, {r['entries']} entries ({len(text) / 1e6:.2f} MB of JSON)")
                 print(f"  JSON.parse:                     {r['parse']:8.2f} ms")
-                print(f"  check when a page opens:        {r['check']:8.2f} ms  "
-                      f"(ratio to JSON.parse {ratio:.1f})")
-                print(f"  one draft save while typing:    {r['save']:8.2f} ms  "
-                      f"(mean of {SAVES}; target <= {SAVE_TARGET_MS:.0f} ms)")
+                print(
+                    f"  check when a page opens:        {r['check']:8.2f} ms  "
+                    f"(ratio to JSON.parse {ratio:.1f})"
+                )
+                print(
+                    f"  one draft save while typing:    {r['save']:8.2f} ms  "
+                    f"(mean of {SAVES}; target <= {SAVE_TARGET_MS:.0f} ms)"
+                )
                 print(f"  list every entry in the panel:  {r['list']:8.2f} ms")
                 if r["problem"]:
                     print(f"  storage problem: {r['problem']}")

@@ -51,7 +51,12 @@ def book_build() -> BookBuild:
     """Build the whole book once, as `make book` does, and keep its output for the build test."""
     cmd = [
         str(Path(sys.executable).with_name("jupyter-book")),
-        "build", "--all", "-W", "-n", "--keep-going", str(ROOT),
+        "build",
+        "--all",
+        "-W",
+        "-n",
+        "--keep-going",
+        str(ROOT),
     ]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
     return BookBuild(BUILD_DIR / "html", proc.returncode, proc.stdout + proc.stderr)
@@ -174,10 +179,19 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             "KFCOURSE_JOURNAL", str(tmp_path_factory.mktemp("voila") / "kfcourse-journal.json")
         )
         proc = subprocess.Popen(
-            [str(Path(sys.executable).with_name("voila")), str(ROOT / notebook), "--no-browser",
-             f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
-             *voila_args()],
-            cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                str(Path(sys.executable).with_name("voila")),
+                str(ROOT / notebook),
+                "--no-browser",
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+                "--VoilaConfiguration.show_tracebacks=True",
+                *voila_args(),
+            ],
+            cwd=workdir,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}/"

@@ -24,8 +24,11 @@ REMOTE_ASSET = re.compile(
 
 def test_book_builds_without_warnings(book_build: BookBuild) -> None:
     assert book_build.returncode == 0, book_build.output[-4000:]
-    warnings = [line for line in book_build.output.splitlines() if "WARNING" in line
-                and "Kernel is running over TCP" not in line]
+    warnings = [
+        line
+        for line in book_build.output.splitlines()
+        if "WARNING" in line and "Kernel is running over TCP" not in line
+    ]
     assert warnings == []
 
 
@@ -40,8 +43,10 @@ def test_no_page_loads_assets_from_another_host(book_html: Path) -> None:
         if "_static/kf-vendor" in path.as_posix():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        offenders += [f"{path.relative_to(book_html)}: {m.group(0)[:120]}"
-                      for m in REMOTE_ASSET.finditer(text)]
+        offenders += [
+            f"{path.relative_to(book_html)}: {m.group(0)[:120]}"
+            for m in REMOTE_ASSET.finditer(text)
+        ]
     assert offenders == []
 
 

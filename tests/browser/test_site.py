@@ -21,8 +21,9 @@ def unexpected(errors: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("doc", toc_pages(ROOT))
-def test_page_loads_offline_and_passes_axe(doc: str, page: Any, page_log: PageLog,
-                                           site_url: str) -> None:
+def test_page_loads_offline_and_passes_axe(
+    doc: str, page: Any, page_log: PageLog, site_url: str
+) -> None:
     response = page.goto(f"{site_url}{doc}.html", wait_until="load")
     assert response is not None and response.ok
     page.wait_for_load_state("networkidle")
@@ -32,8 +33,9 @@ def test_page_loads_offline_and_passes_axe(doc: str, page: Any, page_log: PageLo
     assert axe_violations(page) == []
 
 
-def test_embedded_widget_renders_with_network_cut(page: Any, page_log: PageLog,
-                                                  site_url: str) -> None:
+def test_embedded_widget_renders_with_network_cut(
+    page: Any, page_log: PageLog, site_url: str
+) -> None:
     page.goto(f"{site_url}exercises/checkin.html", wait_until="load")
     radios = page.locator(".kf-checkin-choices input[type=radio]")
     radios.first.wait_for(state="visible", timeout=15_000)

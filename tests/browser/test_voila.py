@@ -14,9 +14,7 @@ from tests.browser_support import axe_violations
 pytestmark = pytest.mark.browser
 
 
-def test_checkin_runs_as_an_app_and_keeps_the_answer(
-    voila: Any, page: Any, tmp_path: Path
-) -> None:
+def test_checkin_runs_as_an_app_and_keeps_the_answer(voila: Any, page: Any, tmp_path: Path) -> None:
     journal = tmp_path / "kfcourse-journal.json"
     with pytest.MonkeyPatch.context() as env:
         env.setenv("KFCOURSE_JOURNAL", str(journal))

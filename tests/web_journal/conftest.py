@@ -48,8 +48,14 @@ def journal_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("journal-book")
     cmd = [
         str(Path(sys.executable).with_name("jupyter-book")),
-        "build", "--all", "-W", "-n", "--keep-going",
-        "--path-output", str(out), str(FIXTURE_BOOK),
+        "build",
+        "--all",
+        "-W",
+        "-n",
+        "--keep-going",
+        "--path-output",
+        str(out),
+        str(FIXTURE_BOOK),
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     html = out / "_build" / "html"

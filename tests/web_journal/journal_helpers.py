@@ -9,8 +9,12 @@ from typing import Any
 
 import jsonschema
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "kfcourse" / "journal" / "schema" / (
-    "journal-v1.schema.json"
+SCHEMA_PATH = (
+    Path(__file__).resolve().parents[2]
+    / "kfcourse"
+    / "journal"
+    / "schema"
+    / ("journal-v1.schema.json")
 )
 STORAGE_KEY = "kfcourse-journal"
 # The default sphinx-book-theme pages log these two harmless errors (see TECH-NOTES.md).
@@ -74,16 +78,29 @@ def entry(kind: str = "reflection", **fields: Any) -> dict[str, Any]:
         "source": "jupyter",
     }
     if kind == "reflection":
-        base.update(model="gibbs", variant="patient", title="After Scenario B",
-                    exercise="ch08-scenario-b",
-                    stages={"description": "We met twice.", "feelings": "Heard, at last."})
+        base.update(
+            model="gibbs",
+            variant="patient",
+            title="After Scenario B",
+            exercise="ch08-scenario-b",
+            stages={"description": "We met twice.", "feelings": "Heard, at last."},
+        )
     elif kind == "roleplay":
-        base.update(scenario_id="scenario-a", scenario_hash="sha256:" + "ab" * 32,
-                    side="clinician", trace=[{"point": "p1", "choice": "listen"}],
-                    measures_end={"trust": 3, "power": 1}, ending="shared-plan", completed=True)
+        base.update(
+            scenario_id="scenario-a",
+            scenario_hash="sha256:" + "ab" * 32,
+            side="clinician",
+            trace=[{"point": "p1", "choice": "listen"}],
+            measures_end={"trust": 3, "power": 1},
+            ending="shared-plan",
+            completed=True,
+        )
     elif kind == "self_rating":
-        base.update(instrument="trust-check", moment="after",
-                    items=[{"item": "ability", "value": 4}, {"item": "benevolence", "value": None}])
+        base.update(
+            instrument="trust-check",
+            moment="after",
+            items=[{"item": "ability", "value": 4}, {"item": "benevolence", "value": None}],
+        )
     elif kind == "exercise_answer":
         base.update(exercise="ch05-power-map", answer={"sources": ["expert", "experiential"]})
     base.update(fields)

@@ -56,8 +56,9 @@ def test_other_pages_link_to_the_journal_page_from_their_forms(page, site_url, b
 
 
 def test_every_page_with_a_form_mounts_it_accessibly(page, page_log, site_url, book_html):
-    pages = sorted(p for p in book_html.rglob("*.html")
-                   if "kf-reflection-data" in p.read_text("utf-8"))
+    pages = sorted(
+        p for p in book_html.rglob("*.html") if "kf-reflection-data" in p.read_text("utf-8")
+    )
     assert pages, "the journal page at least has a form"
     for path in pages:
         open_journal_page(page, site_url + path.relative_to(book_html).as_posix())

@@ -57,11 +57,8 @@ def test_form_data_survives_markup_in_the_title(journal_book):
     text = page_html(journal_book, "reflection.html")
     forms = [json.loads(raw) for raw in FORM_DATA_RE.findall(text)]
     by_id = {f["id"]: f for f in forms}
-    assert set(by_id) == {"fixture-choose", "fixture-clinician", "fixture-patient",
-                          "fixture-short"}
-    assert by_id["fixture-patient"]["title"] == (
-        "As the patient partner </script><b>not bold</b>"
-    )
+    assert set(by_id) == {"fixture-choose", "fixture-clinician", "fixture-patient", "fixture-short"}
+    assert by_id["fixture-patient"]["title"] == ("As the patient partner </script><b>not bold</b>")
     assert "<b>not bold</b>" not in text
     assert list(by_id["fixture-patient"]["variants"]) == ["patient"]
     assert list(by_id["fixture-choose"]["variants"]) == ["clinician", "patient"]
@@ -70,7 +67,12 @@ def test_form_data_survives_markup_in_the_title(journal_book):
     assert [s["key"] for s in short["stages"]] == ["what_happened", "feelings", "concept", "next"]
     clinician = by_id["fixture-clinician"]["variants"]["clinician"]
     assert [s["key"] for s in clinician["stages"]] == [
-        "description", "feelings", "evaluation", "analysis", "conclusion", "action_plan"
+        "description",
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action_plan",
     ]
 
 
@@ -80,11 +82,13 @@ def test_prompt_content_is_rendered_as_the_authors_markdown(journal_book):
     assert "This part of the page needs JavaScript" in text  # for browsers without scripts
 
 
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
-    max_leaves=10,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+        max_leaves=10,
+    )
+)
 def test_json_for_script_round_trips_and_cannot_end_the_script(data):
     text = json_for_script(data)
     assert json.loads(text) == data
@@ -109,18 +113,28 @@ def build(tmp_path: Path, pages: dict[str, str]) -> tuple[str, Path]:
     for name, text in pages.items():
         (src / f"{name}.md").write_text(text, encoding="utf-8")
     warnings = io.StringIO()
-    app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html",
-                 status=io.StringIO(), warning=warnings, freshenv=True)
+    app = Sphinx(
+        str(src),
+        str(src),
+        str(out),
+        str(out / ".doctrees"),
+        "html",
+        status=io.StringIO(),
+        warning=warnings,
+        freshenv=True,
+    )
     app.build()
     return warnings.getvalue(), out
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
-    [(":id: Not Valid", "needs an :id: of lower-case letters"),
-     ("", "needs an :id:"),
-     (":id: ok\n:variant: doctor", 'choose from "choose", "clinician"'),
-     (":id: x\n:title: T\n:unknown: 1", "nknown option keys")],
+    [
+        (":id: Not Valid", "needs an :id: of lower-case letters"),
+        ("", "needs an :id:"),
+        (":id: ok\n:variant: doctor", 'choose from "choose", "clinician"'),
+        (":id: x\n:title: T\n:unknown: 1", "nknown option keys"),
+    ],
 )
 def test_bad_options_are_reported_with_their_place(tmp_path, options, message):
     page = f"# Page\n\n:::{{kf-reflection}}\n{options}\n:::\n"
@@ -131,8 +145,14 @@ def test_bad_options_are_reported_with_their_place(tmp_path, options, message):
 
 def test_one_id_on_two_pages_is_warned_about(tmp_path):
     form = ":::{kf-reflection}\n:id: same\n:::\n"
-    warnings, out = build(tmp_path, {"one": "# One\n\n" + form, "two": "# Two\n\n" + form,
-                                     "journal": "# Journal\n\n:::{kf-journal}\n:::\n"})
+    warnings, out = build(
+        tmp_path,
+        {
+            "one": "# One\n\n" + form,
+            "two": "# Two\n\n" + form,
+            "journal": "# Journal\n\n:::{kf-journal}\n:::\n",
+        },
+    )
     assert "kf-reflection id 'same' is also used in" in warnings
     one = (out / "one.html").read_text(encoding="utf-8")
     assert '"journalPage": "journal.html"' in one

@@ -51,8 +51,9 @@ def write_reflections(page, site: str) -> None:
     chooser.get_by_label("4. Analysis").blur()
 
 
-def test_exported_json_fits_the_schema_and_imports_into_jupyter(page, page_log, journal_site,
-                                                                 tmp_path):
+def test_exported_json_fits_the_schema_and_imports_into_jupyter(
+    page, page_log, journal_site, tmp_path
+):
     write_reflections(page, journal_site)
     open_journal_page(page, journal_site + "journal.html")
     assert "2 entries" in page.locator(".kf-count").text_content()
@@ -78,8 +79,12 @@ def test_exported_json_fits_the_schema_and_imports_into_jupyter(page, page_log, 
     # And with the command a learner types in Jupyter's terminal.
     cli = Path(sys.executable).with_name("kfcourse")
     other = tmp_path / "cli-journal.json"
-    done = subprocess.run([str(cli), "journal", "import", "--journal", str(other), str(path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [str(cli), "journal", "import", "--journal", str(other), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "2 added" in done.stdout
     assert len(JournalStore(other).entries()) == 2
@@ -132,11 +137,15 @@ def test_import_keeps_the_later_version_of_an_entry(page, journal_site):
     choose_file(page, "a.json", json.dumps(journal(old)))
     page.wait_for_function("() => document.querySelectorAll('.kf-entry').length === 1")
     choose_file(page, "b.json", json.dumps(journal(newer)))
-    page.wait_for_function("() => /replaced by a newer/.test(document.querySelector("
-                           "'.kf-journal-panel .kf-status').textContent)")
+    page.wait_for_function(
+        "() => /replaced by a newer/.test(document.querySelector("
+        "'.kf-journal-panel .kf-status').textContent)"
+    )
     choose_file(page, "c.json", json.dumps(journal(older)))
-    page.wait_for_function("() => /Nothing new/.test(document.querySelector("
-                           "'.kf-journal-panel .kf-status').textContent)")
+    page.wait_for_function(
+        "() => /Nothing new/.test(document.querySelector("
+        "'.kf-journal-panel .kf-status').textContent)"
+    )
     [kept] = stored_journal(page)["entries"]
     assert kept["stages"] == {"description": "second"}
 
@@ -147,16 +156,29 @@ BAD_FILES = {
     "empty": ("   ", "empty"),
     "a-list": ("[1, 2, 3]", "not a Leading Together journal"),
     "foreign": (json.dumps({"name": "my notes", "items": []}), "no \u201cformat\u201d"),
-    "class-export": (json.dumps({"format": "kfcourse-class-export", "schema_version": 1,
-                                 "pseudonym": "0123456789abcdef", "includes_free_text": False,
-                                 "entries": []}), "class export"),
+    "class-export": (
+        json.dumps(
+            {
+                "format": "kfcourse-class-export",
+                "schema_version": 1,
+                "pseudonym": "0123456789abcdef",
+                "includes_free_text": False,
+                "entries": [],
+            }
+        ),
+        "class export",
+    ),
     "newer": (json.dumps(dict(VALID, schema_version=2)), "newer version"),
     "version-0": (json.dumps({"app": "kfcourse", "version": 0, "sessions": []}), "early format"),
-    "entry-without-time": (json.dumps(journal({k: v for k, v in entry().items()
-                                               if k != "updated"})), "entry 1"),
+    "entry-without-time": (
+        json.dumps(journal({k: v for k, v in entry().items() if k != "updated"})),
+        "entry 1",
+    ),
     "bad-kind": (json.dumps(journal(entry(kind="diary"))), "should be one of"),
-    "roleplay-no-trace": (json.dumps(journal({k: v for k, v in entry("roleplay").items()
-                                              if k != "trace"})), "\u201ctrace\u201d"),
+    "roleplay-no-trace": (
+        json.dumps(journal({k: v for k, v in entry("roleplay").items() if k != "trace"})),
+        "\u201ctrace\u201d",
+    ),
     "bad-id": (json.dumps(journal(entry(id="not-a-uuid"))), "expected form"),
     "stage-not-text": (json.dumps(journal(entry(stages={"description": 5}))), "should be text"),
 }
@@ -193,8 +215,11 @@ def test_learner_markup_stays_text_in_form_panel_and_markdown(page, page_log, jo
     assert form(page, "Quick check").get_by_label("What happened?").input_value() == MARKUP
 
     # An imported entry with markup in every field that is shown.
-    imported = entry(title="<b>title</b>", exercise="<i>x</i>",
-                     stages={"feelings": "<img src=y onerror=alert(2)>"})
+    imported = entry(
+        title="<b>title</b>",
+        exercise="<i>x</i>",
+        stages={"feelings": "<img src=y onerror=alert(2)>"},
+    )
     open_journal_page(page, journal_site + "journal.html")
     choose_file(page, "markup.json", json.dumps(journal(imported)))
     page.wait_for_function("() => document.querySelectorAll('.kf-entry').length === 2")
@@ -252,8 +277,12 @@ def test_panel_is_usable_by_keyboard_alone(page, journal_site):
             seen.append(label)
         if len(seen) >= 6:
             break
-    assert seen[:4] == ["BUTTON:Download JSON", "BUTTON:Download Markdown",
-                        "BUTTON:Download CSV", "file:Import a journal file (.json)"]
+    assert seen[:4] == [
+        "BUTTON:Download JSON",
+        "BUTTON:Download Markdown",
+        "BUTTON:Download CSV",
+        "file:Import a journal file (.json)",
+    ]
     assert seen[4].startswith("SUMMARY:")
     # Enter on a download button downloads; Space on the file control opens the file chooser.
     page.locator(".kf-journal-panel").get_by_role("button", name="Download JSON").focus()
@@ -263,8 +292,15 @@ def test_panel_is_usable_by_keyboard_alone(page, journal_site):
     page.get_by_label("Import a journal file (.json)").focus()
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
-    chooser.value.set_files(files=[{"name": "k.json", "mimeType": "application/json",
-                                    "buffer": json.dumps(journal(entry())).encode()}])
+    chooser.value.set_files(
+        files=[
+            {
+                "name": "k.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(journal(entry())).encode(),
+            }
+        ]
+    )
     page.wait_for_function("() => document.querySelectorAll('.kf-entry').length === 3")
     # Enter on an entry's summary opens it.
     page.locator("details.kf-entry summary").first.focus()

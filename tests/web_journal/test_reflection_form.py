@@ -170,9 +170,19 @@ def test_form_is_usable_by_keyboard_alone(page, journal_site):
                 break
     labels = [r["label"] for r in reached]
     # Every control is reachable in reading order; one radio group is one tab stop.
-    expected = ["Your journal", "I played the clinician", "1. Description", "2. Feelings",
-                "3. Evaluation", "4. Analysis", "5. Conclusion", "6. Action plan",
-                "Save as finished", "Start a new reflection", "Download my journal (JSON)"]
+    expected = [
+        "Your journal",
+        "I played the clinician",
+        "1. Description",
+        "2. Feelings",
+        "3. Evaluation",
+        "4. Analysis",
+        "5. Conclusion",
+        "6. Action plan",
+        "Save as finished",
+        "Start a new reflection",
+        "Download my journal (JSON)",
+    ]
     assert labels == expected
 
     # Operate it: arrow keys choose the role, typing fills a box, Enter on the button saves.
@@ -221,8 +231,10 @@ Object.defineProperty(window, 'localStorage', {
 
 @pytest.mark.parametrize(
     ("script", "words"),
-    [(FULL_STORAGE, "storage for this website is full"),
-     (BLOCKED_STORAGE, "does not let the website keep anything")],
+    [
+        (FULL_STORAGE, "storage for this website is full"),
+        (BLOCKED_STORAGE, "does not let the website keep anything"),
+    ],
     ids=["quota-full", "storage-blocked"],
 )
 def test_storage_failure_is_reported_and_text_is_kept(page, journal_site, script, words):
