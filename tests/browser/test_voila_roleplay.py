@@ -380,3 +380,25 @@ def test_two_views_of_one_widget_stay_in_step(page: Any, tmp_path: Path) -> None
         assert len(entry["moves"]) == 2 and entry["side"] == "doctor"
         point = second.locator("[data-kf-point]").get_attribute("data-kf-point")
         first.locator(f"[data-kf-point='{point}']").wait_for(timeout=STEP_MS)
+
+
+def test_a_journal_that_cannot_be_written_is_said_and_nothing_moves_on(
+    page: Any, tmp_path: Path
+) -> None:
+    """A step Python could not keep is refused on screen with the reason; once the journal can
+    be written again, the same step goes through."""
+    missing = tmp_path / "not-yet"
+    notebook = ROOT / "exercises" / "roleplay-unread-report.ipynb"
+    with voila_app(notebook, missing / "kfcourse-journal.json") as url:
+        driver = Driver(page, keyboard=True)
+        driver.open(url)
+        driver.pick_side("patient")
+        refused = CATALOGUE["player.refused"].split("{reason}")[0]
+        alert = page.locator("[data-kf-player] [role=alert]")
+        assert refused in alert.inner_text() and "does not exist" in alert.inner_text()
+        assert page.locator("[data-kf-start]").count() == 0, "the refused step is not shown"
+        missing.mkdir()
+        driver.pick_side("patient")
+        page.locator("[data-kf-start]").wait_for(timeout=STEP_MS)
+        [entry] = JournalStore(missing / "kfcourse-journal.json").entries("roleplay")
+        assert entry["side"] == "patient" and entry["moves"] == []
