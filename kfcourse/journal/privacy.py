@@ -27,8 +27,8 @@ SALT_ENV_VAR = "KFCOURSE_CLASS_SALT"
 
 _COMMON = ("id", "kind", "created", "course_version", "exercise", "draft", "related_entry")
 _KEEP = {
-    "roleplay": ("scenario_id", "scenario_hash", "scenario_title", "scenario_version", "side", "measures_start",
-                 "measures_end", "ending", "completed"),
+    "roleplay": ("scenario_id", "scenario_hash", "scenario_title", "scenario_version", "side",
+                 "measures_start", "measures_end", "ending", "completed"),
     "reflection": ("model", "variant"),
     "self_rating": ("instrument", "moment", "scenario_id"),
     "exercise_answer": ("question",),

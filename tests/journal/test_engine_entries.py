@@ -100,8 +100,8 @@ def test_class_export_of_real_runs_keeps_who_chose(path):
     import random
 
     from kfcourse.journal.privacy import class_export
-    from kfcourse.journal.schema import problems
     from kfcourse.journal.runs import run_entry
+    from kfcourse.journal.schema import problems
     from kfcourse.scenario.vectors import random_session
 
     scenario = load_file(path).scenario

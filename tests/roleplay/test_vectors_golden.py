@@ -1,4 +1,4 @@
-"""The golden vectors the JavaScript engine is tested against are what the Python engine makes now."""
+"""The golden vectors the JavaScript engine is tested against are what Python makes now."""
 
 from __future__ import annotations
 

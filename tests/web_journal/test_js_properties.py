@@ -8,8 +8,8 @@ two must agree. Markdown made from any text must render (markdown-it) as that te
 from __future__ import annotations
 
 import html
-import random
 import json
+import random
 import re
 import string
 from collections.abc import Iterator
