@@ -123,8 +123,18 @@ class Player {
   accept(state, then) {
     const before = this.session ? this.session.trace.length : 0;
     const grows = this.session && state.mode === this.state.mode && sameMoves(this.state.moves, state.moves);
-    this.state = { mode: state.mode, moves: state.moves.map((m) => [m[0], m[1]]), run: state.run ?? null };
-    this.session = state.mode ? this.replay(this.state) : null;
+    const next = { mode: state.mode || null, moves: (state.moves || []).map((m) => [m[0], m[1]]), run: state.run ?? null };
+    let session = null;
+    try {
+      session = next.mode ? this.replay(next) : null;
+    } catch (error) {
+      // The host accepted a state this engine cannot replay: keep showing the last one.
+      this.warn(this.t("player.refused", { reason: error.message }));
+      this.render();
+      return;
+    }
+    this.state = next;
+    this.session = session;
     this.recent = grows ? this.session.trace.slice(before) : this.session ? trailingRuled(this.session.trace) : [];
     if (then) then();
     if (grows && this.recent.length) this.announceChanges();
