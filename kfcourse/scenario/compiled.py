@@ -69,6 +69,8 @@ def compile_scenario(s: Scenario) -> dict[str, Any]:
                 "high": m.high,
                 "description": m.description,
                 "bands": [{"from": b.start, "label": b.label} for b in m.bands],
+                # The meter's words for every value, from min up (Measure.words, the one rule).
+                "words": [m.words(v) for v in range(m.min, m.max + 1)],
             }
             for k, m in s.measures.items()
         },
