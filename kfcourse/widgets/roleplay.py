@@ -173,6 +173,7 @@ class RolePlay(anywidget.AnyWidget):
         self.store = store if store is not None else JournalStore()
         self.session: Session | None = None  # the last state Python accepted
         self._runs: dict[str, dict[str, Any]] = {}  # entries this widget wrote or resumed
+        self._signature: tuple[Any, ...] | None = None  # the journal as this widget left it
         restored = self._find_restored(compiled, options["sides"])
         super().__init__(
             _esm=esm,
@@ -278,18 +279,21 @@ class RolePlay(anywidget.AnyWidget):
             return {"ok": False, "reason": f"your journal could not be written: {_plain(exc)}"}
         self.session = session
         self._runs[stored["id"]] = stored
+        self._signature = self._journal_signature()
         accepted = {"mode": mode, "moves": [list(m) for m in session.inputs], "run": stored["id"]}
         self.restored = accepted  # a view rendered later (the cell shown again) starts here
         return {"ok": True, "state": accepted}
 
     def _previous(self, run: str | None, session: Session) -> dict[str, Any] | None:
         """The entry a state continues: the run it names, if that run is of this scenario and
-        side. Otherwise (a new run, or one the journal no longer holds) a new entry is made."""
+        side and the state is one step on from it, one step back, or the same. Otherwise (a
+        new run, a run the journal no longer holds, or a state that is stale because another
+        window moved the run on) a new entry is made, so that no run overwrites another."""
         if run is None:
             return None
         entry = self._runs.get(run)
-        if entry is None:
-            try:
+        if entry is None or self._signature != self._journal_signature():
+            try:  # the journal changed since this widget wrote it: read the run as it is now
                 entry = self.store.get(run)
             except JournalError:
                 entry = None
@@ -300,7 +304,24 @@ class RolePlay(anywidget.AnyWidget):
             and entry.get("scenario_hash") == self.scenario_hash
             and entry.get("side") == session.mode
         )
-        return entry if same else None
+        kept = self._moves_of(entry)
+        if not same or kept is None:
+            return None
+        moves = list(session.inputs)
+        forward = len(moves) == len(kept) + 1 and moves[:-1] == kept
+        return entry if forward or moves in (kept, kept[:-1]) else None
+
+    def _journal_signature(self) -> tuple[Any, ...]:
+        """Size and time of the journal's files: a change means another program wrote it."""
+        found = []
+        for path in (self.store.path, self.store.wal_path):
+            try:
+                info = path.stat()
+            except OSError:
+                found.append(None)
+            else:
+                found.append((info.st_mtime_ns, info.st_size))
+        return tuple(found)
 
 
 def roleplay(

@@ -261,6 +261,28 @@ def test_a_run_of_another_side_is_not_overwritten(store: JournalStore):
     assert {e["side"] for e in store.entries("roleplay")} == {"doctor", "patient"}
 
 
+def test_a_stale_window_forks_a_new_run_instead_of_overwriting(store: JournalStore):
+    """Two windows resumed the same run; one moved it on. The other's next move starts a new
+    run: both paths are kept."""
+    widget, sent = make("discharge-delays", store)
+    session = played("discharge-delays", "patient", seed=8)
+    moves = moves_of(session)
+    run = commit(widget, sent, {"mode": "patient", "moves": moves[:2], "run": None})["state"]["run"]
+    one, sent_one = make("discharge-delays", store)
+    two, sent_two = make("discharge-delays", store)
+    assert one.restored == two.restored == {"mode": "patient", "moves": moves[:2], "run": run}
+    assert commit(one, sent_one, {"mode": "patient", "moves": moves[:3], "run": run})["ok"]
+    assert commit(one, sent_one, {"mode": "patient", "moves": moves[:4], "run": run}, 2)["ok"]
+    stale = Session(load_shipped("discharge-delays").scenario, "patient")
+    stale.replay([tuple(m) for m in moves[:2]])
+    [other, *_] = [c.id for c in stale.options() if c.id != moves[2][1]]
+    state = {"mode": "patient", "moves": [*moves[:2], ["patient", other]], "run": run}
+    reply = commit(two, sent_two, state)
+    assert reply["ok"] and reply["state"]["run"] != run
+    held = {e["id"]: e["moves"] for e in store.entries("roleplay")}
+    assert held == {run: moves[:4], reply["state"]["run"]: state["moves"]}
+
+
 # -- resuming ----------------------------------------------------------------------------------
 def test_a_new_widget_resumes_the_latest_unfinished_run(store: JournalStore):
     widget, sent = make("unread-report", store)
