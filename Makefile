@@ -36,7 +36,8 @@ lint:
 	$(VENV)/ruff format --check kfcourse tests bench
 
 bench: setup ## run every benchmark in bench/
-	for f in bench/bench_*.py; do $(VENV)/python "$$f"; done
+	missed=""; for f in bench/bench_*.py; do $(VENV)/python "$$f" || missed="$$missed $$f"; done; \
+	if [ -n "$$missed" ]; then echo "targets missed in:$$missed"; exit 1; fi
 
 lock: ## re-pin Python packages after changing pyproject.toml
 	uv pip compile pyproject.toml --all-extras --python-version 3.11 -q -o requirements/dev.lock
