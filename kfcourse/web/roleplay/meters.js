@@ -2,8 +2,11 @@
 // colour alone). Each is an ARIA meter whose aria-valuetext carries the band and the change.
 import { h, uid } from "./dom.js";
 
-/** Plain words for a value, exactly as Python's Measure.words. */
+/** Plain words for a value: Python's Measure.words, which the compiled scenario carries for
+ * every value (`words`, from min up); the same rule is applied to an older compiled file. */
 export function bandWords(measure, value, t) {
+  const given = Array.isArray(measure.words) ? measure.words[value - measure.min] : undefined;
+  if (typeof given === "string") return given;
   let label = "";
   for (const band of measure.bands || []) {
     if (value >= band.from) label = band.label;
