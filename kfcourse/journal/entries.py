@@ -23,7 +23,8 @@ def _course_version() -> str:
     return __version__
 
 
-def _base(kind: str, extra: Mapping[str, Any], source: str | None) -> Entry:
+def new_entry(kind: str, extra: Mapping[str, Any], source: str | None) -> Entry:
+    """An entry of ``kind`` with a new id and times; ``None`` values in ``extra`` are left out."""
     stamp = now()
     entry: Entry = {
         "id": new_id(),
@@ -59,7 +60,7 @@ def roleplay(
     **extra: Any,
 ) -> Entry:
     """A run through a scenario: which one (id and content hash), the side played, the decisions."""
-    entry = _base(
+    entry = new_entry(
         "roleplay",
         {
             "scenario_id": scenario_id,
@@ -94,7 +95,7 @@ def reflection(
     if model != "free":
         fields["stages"] = dict(stages or {})
         fields["variant"] = variant
-    entry = _base("reflection", {**fields, **extra}, source)
+    entry = new_entry("reflection", {**fields, **extra}, source)
     check_entry(entry)
     return entry
 
@@ -116,7 +117,7 @@ def self_rating(
     fields: dict[str, Any] = {"instrument": instrument, "items": rows, "moment": moment}
     if scale is not None:
         fields["scale"] = {"min": scale[0], "max": scale[1]}
-    entry = _base("self_rating", {**fields, **extra}, source)
+    entry = new_entry("self_rating", {**fields, **extra}, source)
     check_entry(entry)
     return entry
 
@@ -130,7 +131,9 @@ def exercise_answer(
     **extra: Any,
 ) -> Entry:
     """The answer to an exercise that is not a role-play, reflection or rating."""
-    entry = _base("exercise_answer", {"exercise": exercise, "question": question, **extra}, source)
+    entry = new_entry(
+        "exercise_answer", {"exercise": exercise, "question": question, **extra}, source
+    )
     entry["answer"] = answer  # kept even when None: null is a legitimate answer
     check_entry(entry)
     return entry

@@ -58,20 +58,19 @@ def run_entry(
     previous: Mapping[str, Any] | None = None,
     source: str = "jupyter",
 ) -> Entry:
-    """A journal entry for this run: new, or ``previous`` (same id) brought up to date."""
+    """A journal entry for this run: new, or ``previous`` (same id) brought up to date.
+
+    Not checked against the schema here: the store checks every entry it writes (once per
+    move is enough; the check is the slowest part of a move in Jupyter).
+    """
     if scenario_hash is None:
         from kfcourse.scenario.compiled import compile_scenario
 
         scenario_hash = compile_scenario(session.scenario)["hash"]
     fields = run_fields(session, scenario_hash)
     if previous is not None:
-        updated = entries.touched(previous, **fields)
-        entries.check_entry(updated)
-        return updated
-    base = {k: fields[k] for k in ("scenario_id", "scenario_hash", "side", "trace")}
-    rest = {k: v for k, v in fields.items() if k not in base}
-    entry = entries.roleplay(**base, source=source, **rest)
-    return {**{k: entry[k] for k in entry if k not in fields}, **fields}
+        return entries.touched(previous, **fields)
+    return entries.new_entry("roleplay", fields, source)
 
 
 def latest_unfinished(
