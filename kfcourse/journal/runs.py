@@ -70,7 +70,7 @@ def run_entry(
     fields = run_fields(session, scenario_hash)
     if previous is not None:
         return entries.touched(previous, **fields)
-    return entries.new_entry("roleplay", fields, source)
+    return {**entries.new_entry("roleplay", {}, source), **fields}  # None kept, as in entry.js
 
 
 def latest_unfinished(
