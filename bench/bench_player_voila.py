@@ -39,10 +39,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the repository's tests/ package (a `tests` is in site-packages)
 
-from bench_player_page import median, timed_click  # noqa: E402  (beside this script)
+from bench_player_page import guarded_context, median, timed_click  # noqa: E402  (beside this script)
 
 from tests.browser.test_voila_roleplay import Driver, voila_app  # noqa: E402
-from tests.conftest import CHROMIUM_ARGS, is_local  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS  # noqa: E402
 
 PLAYER_NOTEBOOK = ROOT / "exercises" / "roleplay-discharge-delays.ipynb"
 LOADS = (2, 3)  # page loads of each app, at least and at most (the first is a cold start)
@@ -94,23 +94,9 @@ FIRST_SCREEN = """(() => {
 })();"""
 
 
-def new_context(browser: Any, blocked: list[str]) -> Any:
-    context = browser.new_context(service_workers="block")
-
-    def guard(route: Any) -> None:
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
-    return context
-
-
 def open_app(browser: Any, url: str, blocked: list[str]) -> Any:
     """A fresh context (a new kernel) opening `url`, watched for its first usable screen."""
-    context = new_context(browser, blocked)
+    context = guarded_context(browser, blocked)
     context.add_init_script(script=FIRST_SCREEN)
     page = context.new_page()
     page.goto(url, wait_until="commit")
