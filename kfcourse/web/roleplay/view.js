@@ -1,6 +1,7 @@
 // Every screen of the role-play player, written once for both hosts (the book page and the
-// anywidget). The view renders only states its host has accepted, by replaying their moves with
-// the engine; see README.md for the contract and the test hooks (data-kf-*).
+// anywidget). The view shows the next state at once, by replaying its moves with the engine, and
+// puts the last accepted one back if its host refuses it; see README.md for the contract and the
+// test hooks (data-kf-*).
 import { Session } from "./engine.js";
 import { h, heading, paragraphs, textList, translator } from "./dom.js";
 import { describeChanges, meterGroup, netChanges } from "./meters.js";
@@ -23,6 +24,11 @@ function trailingRuled(trace) {
     i -= 1;
   }
   return trace.slice(i);
+}
+
+function sameState(a, b) {
+  const moves = (s) => JSON.stringify((s.moves || []).map((m) => [m[0], m[1]]));
+  return !!a && (a.mode || null) === (b.mode || null) && moves(a) === moves(b);
 }
 
 function sameMoves(a, b) {
@@ -98,11 +104,16 @@ class Player {
   }
 
   // -- asking the host to accept the next state ------------------------------------------------
+  // The next state is shown at once (the engine here plays exactly as the host's does, as the
+  // vectors check), then the host is asked to accept it: a refusal puts back the state shown
+  // before, with the reason. Nothing the host refuses reaches the journal either way.
   async propose(next, then) {
     if (this.busy) return;
     this.busy = true;
     this.interacted = true;
     this.root.setAttribute("aria-busy", "true");
+    const before = this.snapshot();
+    const shown = this.accept(next, then);
     let result;
     try {
       result = await this.host.commit(next);
@@ -112,12 +123,36 @@ class Player {
     this.busy = false;
     this.root.removeAttribute("aria-busy");
     if (!result || !result.ok) {
+      this.putBack(before);
       this.warn(this.t("player.refused", { reason: (result && result.reason) || "?" }));
       this.render();
       return;
     }
     this.warn(result.warning || "");
-    this.accept(result.state, then);
+    const same = shown && sameState(result.state, next);
+    if (same) {
+      this.state = { ...this.state, run: result.state.run ?? null };
+    } else {
+      this.putBack(before);
+      this.accept(result.state, then);
+    }
+  }
+
+  snapshot() {
+    const { state, session, stage, briefRole, shown, recent, paused } = this;
+    return { state, session, stage, briefRole, shown, recent, paused };
+  }
+
+  putBack(saved) {
+    Object.assign(this, {
+      state: saved.state,
+      session: saved.session,
+      stage: saved.stage,
+      briefRole: saved.briefRole,
+      shown: saved.shown,
+      recent: saved.recent,
+      paused: saved.paused,
+    });
   }
 
   accept(state, then) {
@@ -128,10 +163,10 @@ class Player {
     try {
       session = next.mode ? this.replay(next) : null;
     } catch (error) {
-      // The host accepted a state this engine cannot replay: keep showing the last one.
+      // A state this engine cannot replay: keep showing the last one.
       this.warn(this.t("player.refused", { reason: error.message }));
       this.render();
-      return;
+      return false;
     }
     this.state = next;
     this.session = session;
@@ -139,6 +174,7 @@ class Player {
     if (then) then();
     if (grows && this.recent.length) this.announceChanges();
     this.render();
+    return true;
   }
 
   // -- moves ----------------------------------------------------------------------------------

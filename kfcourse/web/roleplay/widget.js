@@ -1,6 +1,6 @@
 // The Jupyter/Voilà host of the role-play player (anywidget): the run's state lives in Python.
 // Each new state goes to the kernel, where the Python engine replays the moves and writes the
-// journal entry; the view shows a state only once Python has accepted it.
+// journal entry; a state Python refuses is taken back on the screen and never reaches the journal.
 import { mountPlayer } from "./view.js";
 
 let requests = 0; // shared by every view on the page, so replies never reach the wrong view
