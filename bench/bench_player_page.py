@@ -67,7 +67,7 @@ PROBE = """([root, done, meter]) => {
                             || (r.type === 'childList' && [...r.addedNodes].some(isMeter)));
     window.__kfProbe = new Promise((resolve, reject) => {
         let start = null;
-        const onClick = () => { if (start === null) start = performance.now(); };
+        const onClick = () => { if (start === null) window.__kfStart = start = performance.now(); };
         window.addEventListener('click', onClick, true);
         const observer = new MutationObserver((records) => {
             if (start === null || !answered(records)) return;

@@ -135,6 +135,12 @@ def player_click(driver: Driver, rng: random.Random, runs: list[int]) -> dict[st
     buttons = page.locator("button[data-kf-choice]")
     page.bring_to_front()
     result = timed_click(buttons.nth(rng.randrange(buttons.count())), driver.root, "meters")
+    # The view answers at once; Python's acceptance (the move replayed, the journal written)
+    # follows, and ends the player's aria-busy. Timed from the same click, for information.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-kf-player][aria-busy]')", polling=5
+    )
+    result["accepted"] = page.evaluate("() => performance.now() - window.__kfStart")
     driver.settle()
     return result
 
@@ -205,8 +211,11 @@ def main() -> int:
     changed = sum(1 for t in trips["player"] if t["changed"])
     print("role-play player in Voilà (course template, live kernel) against a one-button app")
     print(f"  {'median':>52}{'one-button':>12}{'ratio':>8}")
-    print(f"  {'click round trip, to the answer in the DOM':40}{player_trip:10.1f}ms"
+    print(f"  {'click to the answer on screen':40}{player_trip:10.1f}ms"
           f"{button_trip:10.1f}ms{trip_ratio:7.2f}x")  # fmt: skip
+    accepted = median([t["accepted"] for t in trips["player"]])
+    print(f"  {'move accepted by Python, journal written':40}{accepted:10.1f}ms"
+          f"{button_trip:10.1f}ms{accepted / button_trip:7.2f}x  (information)")  # fmt: skip
     print(f"  {'first usable screen, from navigation':40}{player_load:10.0f}ms"
           f"{button_load:10.0f}ms{load_ratio:7.2f}x")  # fmt: skip
     print(f"  ({len(trips['player'])} clicks in each app, {changed} of the player's changed a "
@@ -217,7 +226,7 @@ def main() -> int:
     if blocked:
         print(f"  requests to other hosts (aborted): {len(blocked)}, e.g. {blocked[0]}")
     met_trip, met_load = trip_ratio <= TARGET, load_ratio <= TARGET
-    print(f"target click round trip <= {TARGET}x the bare Button-to-Label: "
+    print(f"target click to meters updated <= {TARGET}x the bare Button-to-Label round trip: "
           f"{'met' if met_trip else 'NOT MET'} ({player_trip:.1f} ms / {button_trip:.1f} ms "
           f"= {trip_ratio:.2f}x)")  # fmt: skip
     print(f"target first playable screen <= {TARGET}x the one-button app's: "
