@@ -68,6 +68,7 @@ def _held_store(tmp_path_factory) -> JournalStore:
 
 def _offer(store: JournalStore, data: bytes) -> None:
     before = files_snapshot(store)
+    held = {e["id"]: e for e in store.entries()}
     try:
         report = store.import_bytes(data)
     except RefusedFile as refusal:
@@ -78,7 +79,13 @@ def _offer(store: JournalStore, data: bytes) -> None:
     document = json.loads(data.decode("utf-8-sig"))
     if document.get("format") == "kfcourse-journal":
         jsonschema.Draft202012Validator(schema("journal")).validate(document)
-    assert report.added + report.updated + report.unchanged >= 0
+    after = {e["id"]: e for e in store.entries()}
+    # Nothing held is lost, each added entry is new, and an accepted import is fully counted.
+    assert set(held) <= set(after)
+    assert len(after) == len(held) + report.added
+    offered = document.get("entries") if isinstance(document, dict) else None
+    if isinstance(offered, list) and document.get("format") == "kfcourse-journal":
+        assert report.added + report.updated + report.unchanged == len({e["id"] for e in offered})
 
 
 SETTINGS = settings(max_examples=150, deadline=None,
