@@ -21,10 +21,8 @@ An instructor adds a scenario to the book with a file and this directive: no Pyt
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any, ClassVar
@@ -43,14 +41,13 @@ from kfcourse.scenario.library import SCENARIO_DIR, resolve
 from kfcourse.scenario.lint import CheckedFile, check_file
 from kfcourse.sphinx.journal_directives import json_for_script
 from kfcourse.sphinx.static_files import serve_files
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, player_messages
 
 LOGGER = logging.getLogger(__name__)
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 SOURCES = WEB / "roleplay"
 DIST = WEB / "dist"
-MESSAGES = SOURCES / "messages"
-DEFAULT_LANGUAGE = "en-GB"
 STATIC_DIR = "kf-roleplay"
 SCRIPT = "roleplay.js"
 STYLE = "roleplay.css"
@@ -71,15 +68,6 @@ def sides_option(argument: str | None) -> list[str]:
             f"got {argument!r}"
         )
     return list(dict.fromkeys(words))
-
-
-@cache
-def messages(language: str) -> dict[str, Any]:
-    """The player's message catalogue for a language (en-GB when there is none for it)."""
-    path = MESSAGES / f"{language}.json"
-    if not path.is_file():
-        path = MESSAGES / f"{DEFAULT_LANGUAGE}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 _CHECKED: dict[tuple[str, float], CheckedFile] = {}
@@ -189,7 +177,7 @@ class RolePlayDirective(SphinxDirective):
                 "feedback": self.options.get("feedback", "now"),
                 "sides": self.options.get("sides", list(SIDES)),
             },
-            "messages": messages(language),
+            "messages": player_messages(language),
         }
         container = nodes.container(
             classes=[PLAYER_CLASS, *self.options.get("class", [])],

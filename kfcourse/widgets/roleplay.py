@@ -19,13 +19,10 @@ in the journal, so a new Voilà session carries on where the learner was.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import threading
 import warnings
 from collections.abc import Mapping, Sequence
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -36,24 +33,18 @@ from kfcourse.journal import JournalError, JournalNotice, JournalStore
 from kfcourse.scenario import Scenario, Session, SessionError, check_file, compile_scenario
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import resolve, shipped_ids
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, player_messages
 
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 BUNDLE = DIST / "roleplay.mjs"
 STYLES = DIST / "roleplay.css"
 FEEDBACK = ("now", "end")
-LANGUAGE = "en-GB"
+LANGUAGE = DEFAULT_LANGUAGE
 SOURCE = "jupyter"
 
 
 class PlayerNotBuilt(RuntimeError):
     """The player's JavaScript bundle is missing: the course's web code has not been built."""
-
-
-@cache
-def messages(language: str = LANGUAGE) -> dict[str, Any]:
-    """The player's message catalogue (every learner-facing word), shared with the book page."""
-    text = files("kfcourse.web").joinpath("roleplay", "messages", f"{language}.json")
-    return json.loads(text.read_text(encoding="utf-8"))
 
 
 def bundle_text() -> str:
@@ -180,7 +171,7 @@ class RolePlay(anywidget.AnyWidget):
             _css=bundle_css(),
             scenario=compiled,
             options=options,
-            messages=messages(language),
+            messages=player_messages(language),
             restored=restored,
         )
         self.on_msg(self._on_msg)
