@@ -69,6 +69,21 @@ def book_html(book_build: BookBuild) -> Path:
     return book_build.html
 
 
+def build_fixture_book(source: Path, out: Path, expect: str) -> Path:
+    """Build a small fixture book with warnings as errors into ``out``; its HTML folder, which
+    must hold the page ``expect``."""
+    cmd = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build", "--all", "-W", "-n", "--keep-going",
+        "--path-output", str(out), str(source),
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    html = out / "_build" / "html"
+    if proc.returncode != 0 or not (html / expect).exists():
+        pytest.fail(f"the fixture book did not build:\n{(proc.stdout + proc.stderr)[-4000:]}")
+    return html
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # keep test output readable
         pass

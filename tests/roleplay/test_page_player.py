@@ -15,11 +15,8 @@ import random
 import shutil
 import subprocess
 import sys
-import threading
 import uuid
 from collections.abc import Callable, Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +24,7 @@ import pytest
 
 from kfcourse.scenario.library import load_shipped, resolve
 from tests.browser_support import axe_violations
+from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import KNOWN_THEME_ERRORS, schema_problems
 
 pytestmark = pytest.mark.browser
@@ -45,32 +43,18 @@ PAGES = {
 READY = "() => window.KFRolePlay && window.KFRolePlay.ready === true"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def player_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture book's HTML, built with warnings as errors."""
-    out = tmp_path_factory.mktemp("roleplay-book")
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build", "--all", "-W", "-n", "--keep-going",
-        "--path-output", str(out), str(FIXTURE_BOOK),
-    ]  # fmt: skip
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    html = out / "_build" / "html"
-    if proc.returncode != 0 or not (html / "discharge.html").exists():
-        pytest.fail(f"the fixture book did not build:\n{(proc.stdout + proc.stderr)[-4000:]}")
-    return html
+    return build_fixture_book(
+        FIXTURE_BOOK, tmp_path_factory.mktemp("roleplay-book"), "discharge.html"
+    )
 
 
 @pytest.fixture(scope="module")
 def site(player_book: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(player_book)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(player_book)
+    yield url
     server.shutdown()
 
 

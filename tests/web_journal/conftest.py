@@ -8,25 +8,16 @@ tests its directives). The Chromium ``page`` fixture comes from ``tests/conftest
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
+
+from tests.conftest import build_fixture_book, serve
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_BOOK = HERE / "fixture_book"
 SCHEMA_PATH = HERE.parents[1] / "kfcourse" / "journal" / "schema" / "journal-v1.schema.json"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -45,29 +36,14 @@ def book_html(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session")
 def journal_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture book's HTML, built with warnings as errors."""
-    out = tmp_path_factory.mktemp("journal-book")
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        "--all",
-        "-W",
-        "-n",
-        "--keep-going",
-        "--path-output",
-        str(out),
-        str(FIXTURE_BOOK),
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    html = out / "_build" / "html"
-    if proc.returncode != 0 or not (html / "reflection.html").exists():
-        pytest.fail(f"the fixture book did not build:\n{(proc.stdout + proc.stderr)[-4000:]}")
-    return html
+    return build_fixture_book(
+        FIXTURE_BOOK, tmp_path_factory.mktemp("journal-book"), "reflection.html"
+    )
 
 
 @pytest.fixture(scope="session")
 def journal_site(journal_book: Path) -> Iterator[str]:
     """Base URL of the fixture book served on 127.0.0.1."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(journal_book)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(journal_book)
+    yield url
     server.shutdown()
