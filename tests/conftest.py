@@ -48,7 +48,10 @@ class BookBuild:
 
 @pytest.fixture(scope="session")
 def book_build() -> BookBuild:
-    """Build the whole book once, as `make book` does, and keep its output for the build test."""
+    """Build the whole book once, as `make book` does, and keep its output for the build test.
+
+    KFCOURSE_TEST_BUILD names another folder to build into (so that two test runs in one
+    working tree do not write the same _build)."""
     cmd = [
         str(Path(sys.executable).with_name("jupyter-book")),
         "build",
@@ -56,10 +59,15 @@ def book_build() -> BookBuild:
         "-W",
         "-n",
         "--keep-going",
-        str(ROOT),
     ]
+    build_dir = BUILD_DIR
+    other = os.environ.get("KFCOURSE_TEST_BUILD")
+    if other:
+        cmd += ["--path-output", other]
+        build_dir = Path(other) / "_build"
+    cmd.append(str(ROOT))
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
-    return BookBuild(BUILD_DIR / "html", proc.returncode, proc.stdout + proc.stderr)
+    return BookBuild(build_dir / "html", proc.returncode, proc.stdout + proc.stderr)
 
 
 @pytest.fixture(scope="session")
