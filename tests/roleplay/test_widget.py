@@ -26,7 +26,7 @@ from kfcourse.scenario.vectors import random_session
 from kfcourse.widgets import roleplay as rp
 
 SHIPPED = shipped_ids()
-CATALOGUE = Path(rp.__file__).parent.parent / "web" / "roleplay" / "messages" / "en-GB.json"
+CATALOGUE = Path(rp.__file__).parent.parent / "web" / "messages" / "en-GB.json"
 
 
 @pytest.fixture(autouse=True)
@@ -93,7 +93,8 @@ def test_the_factory_is_exported_lazily_and_builds_the_widget(store: JournalStor
     assert widget.scenario == compile_scenario(load_shipped("discharge-delays").scenario)
     assert widget.scenario["hash"].startswith("sha256:")
     assert widget.options == {"feedback": "end", "sides": ["patient", "pair"]}
-    assert widget.messages == json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    catalogue = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    assert widget.messages == {"language": catalogue["language"], **catalogue["roleplay"]}
     assert widget.restored is None
     state = widget.get_state()
     assert {"scenario", "options", "messages", "restored", "_esm"} <= set(state)
