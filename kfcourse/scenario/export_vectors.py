@@ -2,7 +2,9 @@
 engine (the JavaScript player) to test itself against:
 ``python -m kfcourse.scenario.export_vectors OUT.json`` (``make vectors`` writes the golden file
 the tests compare with). Each vector also carries the journal entry fields its run maps to
-(``kfcourse.journal.runs``), so the JavaScript twin of that mapping is checked too.
+(``kfcourse.journal.runs``), so the JavaScript twin of that mapping is checked too, and
+``comparisons`` hold ``kfcourse.journal.compare.compare_runs`` of pairs of those runs (each
+vector with the next of the same scenario), for the page's ``align.js``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,21 @@ def build(per_mode: int = 20, seed: int = 0) -> dict[str, Any]:
                 vectors.append(
                     {**vector(session), "entry": run_fields(session, compiled[s.id]["hash"])}
                 )
-    return {"scenarios": compiled, "vectors": vectors}
+    return {"scenarios": compiled, "vectors": vectors, "comparisons": comparisons(vectors)}
+
+
+def comparisons(vectors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each vector's run compared with the next run of the same scenario (the last with the
+    first): real pairs that part, revisit points and end differently."""
+    from kfcourse.journal.compare import compare_runs
+
+    out = []
+    for scenario in dict.fromkeys(v["scenario"] for v in vectors):
+        at = [i for i, v in enumerate(vectors) if v["scenario"] == scenario]
+        for a, b in zip(at, at[1:] + at[:1], strict=True):
+            runs = [{"kind": "roleplay", **vectors[k]["entry"]} for k in (a, b)]
+            out.append({"a": a, "b": b, "result": compare_runs(*runs)})
+    return out
 
 
 def dumps(data: dict[str, Any]) -> str:

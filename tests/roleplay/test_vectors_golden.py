@@ -27,3 +27,17 @@ def test_golden_vectors_cover_every_shipped_scenario_mode_and_history_clause() -
     assert kinds == {"choice", "impasse"}
     text = json.dumps(data["scenarios"])
     assert '"chose"' in text and '"visits"' in text
+
+
+def test_golden_comparisons_pair_runs_that_revisit_part_and_end_apart() -> None:
+    import json
+
+    data = json.loads((ROOT / GOLDEN).read_text(encoding="utf-8"))
+    results = [c["result"] for c in data["comparisons"]]
+    assert {data["vectors"][c["a"]]["scenario"] for c in data["comparisons"]} == set(
+        data["scenarios"]
+    )
+    assert any(len({r["point"] for r in x["rows"]}) < len(x["rows"]) for x in results)
+    assert any(r["a"] is None for x in results for r in x["rows"])
+    assert any(r["b"] is None for x in results for r in x["rows"])
+    assert any(x["endings"][0] != x["endings"][1] for x in results)
