@@ -2,27 +2,35 @@
 
 On the static site there is no kernel, so the learner's entries live in the browser's storage and
 are exported as the same JSON the Jupyter journal reads (``kfcourse journal import FILE``). The
-scripts come from ``kfcourse/web/journal`` and load only on pages that use a directive; the
-journal's JSON Schema and each form's prompts are embedded in the page as
+journal's scripts come from ``kfcourse/web/journal``; the reflection form is the one front end in
+``kfcourse/web/reflection`` (bundled into ``dist/reflection.js``). Both load only on pages that
+use them; the journal's JSON Schema and each form's options and words are embedded in the page as
 ``<script type="application/json">`` (escaped), so nothing is fetched and ``file://`` works too.
 
 Usage in MyST::
 
     :::{kf-reflection}
-    :id: scenario-a
-    :variant: choose
-    :title: After Scenario A
-    Think about the meeting you have just played.
+    :id: ch1-reflect
+    :variant: short
+    :title: Chapter 1: leaders, followers and lost knowledge
+    :question: Who had the authority in that decision, and who had the knowledge?
     :::
 
     :::{kf-journal}
     :::
+
+``:variant:`` is ``short``, ``clinician``, ``patient`` or ``choose`` (the learner says which role
+they played, for the full Gibbs cycle); ``:question:`` is the chapter's own question, shown above
+the boxes and kept with the entry.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import shutil
+import subprocess
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,6 +46,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from kfcourse import __version__
 from kfcourse.sphinx.static_files import serve_files
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages
 
 LOGGER = logging.getLogger(__name__)
 
@@ -46,7 +55,12 @@ STATIC_DIR = "kf-journal"
 # Loaded in this order (all deferred, so they run in order after the page is parsed).
 SCRIPTS = ("kf-journal-core.js", "kf-journal-export.js", "kf-journal-store.js", "kf-journal-ui.js")
 STYLES = ("kf-journal.css",)
-PROMPTS = WEB / "gibbs-prompts.json"
+FORM_SOURCES = WEB.parent / "reflection"
+DIST = WEB.parent / "dist"
+FORM_STATIC_DIR = "kf-reflection"
+FORM_SCRIPT = "reflection.js"
+FORM_STYLE = "reflection.css"
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build-web.mjs"
 # `choose` lets the learner say which role they played; `patient-partner` is read as `patient`.
 VARIANTS = ("choose", "clinician", "patient", "patient-partner", "short")
 SCHEMA_FILE = ("schema", "journal-v1.schema.json")  # in the kfcourse.journal package
@@ -83,12 +97,6 @@ def json_for_script(data: Any) -> str:
 
 
 @cache
-def load_prompts() -> dict[str, Any]:
-    """The Gibbs prompts of every variant (``kfcourse/web/journal/gibbs-prompts.json``)."""
-    return json.loads(PROMPTS.read_text(encoding="utf-8"))
-
-
-@cache
 def journal_schema() -> dict[str, Any]:
     """The journal's JSON Schema, from the file that ``kfcourse.journal`` ships."""
     text = resources.files("kfcourse.journal").joinpath(*SCHEMA_FILE).read_text(encoding="utf-8")
@@ -110,18 +118,45 @@ def page_config(journal_page: str | None, forms: dict[str, str] | None = None) -
     }
 
 
-def form_data(reflection_id: str, variant: str, title: str, docname: str) -> dict[str, Any]:
-    """The data one reflection form needs in the browser: its id, title and the prompts it shows."""
-    prompts = load_prompts()["variants"]
-    sides = ["clinician", "patient"] if variant == "choose" else [variant]
+def form_data(
+    reflection_id: str, variant: str, title: str, question: str | None, language: str
+) -> dict[str, Any]:
+    """What one form needs in the browser: its options (README.md's contract) and its words."""
     return {
-        "id": reflection_id,
-        "variant": variant,
-        "title": title,
-        "page": docname,
-        "attribution": load_prompts()["attribution"],
-        "variants": {name: prompts[name] for name in sides},
+        "options": {
+            "exercise": reflection_id,
+            "variant": variant,
+            "title": title,
+            "question": question,
+        },
+        "messages": messages("reflection", language),
     }
+
+
+def bundle_stale() -> bool:
+    targets = [DIST / FORM_SCRIPT, DIST / FORM_STYLE]
+    if not all(t.is_file() for t in targets):
+        return True
+    sources = [p for d in (FORM_SOURCES, WEB.parent / "roleplay") for p in d.rglob("*.js")]
+    newest = max(p.stat().st_mtime for p in [*sources, *FORM_SOURCES.glob("*.css")])
+    return any(t.stat().st_mtime < newest for t in targets)
+
+
+def ensure_bundle() -> bool:
+    """Rebuild the form's bundle when a source is newer (in a clone with node); True when there."""
+    if bundle_stale() and BUILD_SCRIPT.is_file() and shutil.which("node"):
+        proc = subprocess.run(
+            ["node", str(BUILD_SCRIPT)], capture_output=True, text=True, timeout=120,
+            cwd=BUILD_SCRIPT.parents[1],
+        )  # fmt: skip
+        if proc.returncode != 0:
+            LOGGER.warning(
+                "could not bundle the web exercises: %s",
+                (proc.stderr or proc.stdout).strip()[-800:],
+                type="kfcourse",
+                subtype="journal",
+            )
+    return (DIST / FORM_SCRIPT).is_file() and (DIST / FORM_STYLE).is_file()
 
 
 def noscript_node() -> nodes.paragraph:
@@ -136,6 +171,7 @@ class ReflectionDirective(SphinxDirective):
         "id": directives.unchanged_required,
         "variant": lambda arg: directives.choice(arg, VARIANTS),
         "title": directives.unchanged,
+        "question": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -168,7 +204,14 @@ class ReflectionDirective(SphinxDirective):
 
         variant = self.options.get("variant", "choose").replace("patient-partner", "patient")
         title = self.options.get("title", "").strip() or "Reflection"
-        data = form_data(reflection_id, variant, title, self.env.docname)
+        question = " ".join(self.options.get("question", "").split()) or None
+        language = self.config.language or DEFAULT_LANGUAGE
+        data = form_data(reflection_id, variant, title, question, language)
+        if not ensure_bundle():
+            raise self.error(
+                "kf-reflection: the form's bundle kfcourse/web/dist/reflection.js is missing; "
+                "run `make setup` (or `npm ci --ignore-scripts && node scripts/build-web.mjs`)"
+            )
         container = nodes.container(
             classes=[REFLECTION_CLASS, *self.options.get("class", [])],
             ids=[f"kf-reflection-{reflection_id}"],
@@ -177,11 +220,12 @@ class ReflectionDirective(SphinxDirective):
         intro = nodes.container(classes=["kf-reflection-intro"])
         self.state.nested_parse(self.content, self.content_offset, intro)
         container += intro
-        container += noscript_node()
         container += nodes.raw(
             "",
+            f'<div data-kf-exercise="reflection" data-kf-reflection="{reflection_id}">'
+            f'<p class="kf-js-needed">{html.escape(data["messages"]["noscript"])}</p>'
             '<script type="application/json" class="kf-reflection-data">'
-            f"{json_for_script(data)}</script>",
+            f"{json_for_script(data)}</script></div>",
             format="html",
         )
         return [container]
@@ -241,10 +285,17 @@ def on_html_page_context(
     )
     for name in SCRIPTS:
         app.add_js_file(f"{STATIC_DIR}/{name}", loading_method="defer")
+    containers = [node["classes"] for node in doctree.findall(nodes.container)]
+    if any(REFLECTION_CLASS in classes for classes in containers):
+        app.add_css_file(f"{FORM_STATIC_DIR}/{FORM_STYLE}")
+        app.add_js_file(f"{FORM_STATIC_DIR}/{FORM_SCRIPT}", loading_method="defer")
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
     serve_files(app, STATIC_DIR, [(WEB / name, name) for name in (*SCRIPTS, *STYLES)])
+    if ensure_bundle():
+        files = [(DIST / FORM_SCRIPT, FORM_SCRIPT), (DIST / FORM_STYLE, FORM_STYLE)]
+        serve_files(app, FORM_STATIC_DIR, files)
 
 
 def on_builder_inited(app: Sphinx) -> None:

@@ -1,9 +1,9 @@
-/* Leading Together: the reflection forms and the journal panel on book pages.
+/* Leading Together: the journal panel on book pages.
  *
- * Mounts every `.kf-reflection` and `.kf-journal` container that the Sphinx directives put on
- * the page. Learner text is only ever set with textContent or .value, never as HTML. Drafts are
- * saved as the learner types (debounced, and at once when the page is hidden or closed), and
- * every save, failure, export and import is reported in a live region.
+ * Mounts every `.kf-journal` container that the Sphinx directive puts on the page: what the
+ * browser journal holds (times in the learner's local time), export, import and removal. Learner
+ * text is only ever set with textContent, never as HTML; every export, import and failure is
+ * reported in a live region. The reflection form is kfcourse/web/reflection (its own bundle).
  */
 (function (root) {
   "use strict";
@@ -12,9 +12,6 @@
   var exporters = KF.exporters;
   var doc = root.document;
 
-  var DEBOUNCE_MS = 600; // after the last key press
-  var MAX_WAIT_MS = 3000; // at the latest, while typing goes on
-  var forms = []; // mounted forms, flushed before any export
   var counter = 0;
 
   // ------------------------------------------------------------------ small DOM helpers
@@ -40,9 +37,16 @@
     return prefix + "-" + counter;
   }
 
-  function clockTime() {
-    var d = new Date();
-    return [d.getHours(), d.getMinutes(), d.getSeconds()].map(function (n) { return ("0" + n).slice(-2); }).join(":");
+  // A journal time in the learner's own time zone, e.g. "30 November 2026 at 17:05".
+  function localTime(stamp) {
+    var t = Date.parse(stamp);
+    if (isNaN(t)) return String(stamp || "");
+    var lang = doc.documentElement.lang || "en-GB";
+    try {
+      return new Date(t).toLocaleString(lang, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    } catch (e) {
+      return new Date(t).toLocaleString();
+    }
   }
 
   // A polite status line and an assertive alert, both visible.
@@ -91,8 +95,9 @@
            hint: "one row per entry, for a spreadsheet" },
   };
 
+  // Reflection forms on this page save what was typed in the last moments before an export.
   function flushForms() {
-    forms.forEach(function (f) { f.flush(); });
+    if (root.KFReflection && root.KFReflection.flushAll) root.KFReflection.flushAll();
   }
 
   function exportJournal(store, format, messages) {
@@ -108,294 +113,6 @@
   function storageWarning(problem) {
     return problem ? problem.message + " Your text is still on this page: download your journal (JSON) before you close it, or copy your text somewhere safe." : "";
   }
-
-  // ------------------------------------------------------------------ the reflection form
-
-  function ReflectionForm(container, data, store, config) {
-    this.container = container;
-    this.data = data;
-    this.store = store;
-    this.config = config;
-    this.noteName = "form:" + data.id;
-    this.timer = null;
-    this.firstPending = 0;
-    this.dirty = false;
-    this.fields = {};
-    var sides = Object.keys(data.variants);
-    this.choose = data.variant === "choose";
-    this.side = this.choose ? null : sides[0];
-    this.entryId = null;
-    this.restore();
-    this.render();
-    this.fill();
-  }
-
-  ReflectionForm.prototype.variant = function () {
-    var v = this.data.variants;
-    return this.side ? v[this.side] : v.clinician || v[Object.keys(v)[0]];
-  };
-
-  ReflectionForm.prototype.entry = function () {
-    if (!this.entryId) return null;
-    var i = core.findEntry(this.store.memory, this.entryId);
-    return i < 0 ? null : this.store.memory.entries[i];
-  };
-
-  // Which entry this form writes to: the one noted for it, or else its latest draft.
-  ReflectionForm.prototype.restore = function () {
-    var note = this.store.getNote(this.noteName);
-    var self = this;
-    var model = this.variant().model;
-    if (note && typeof note === "object") {
-      this.entryId = note.entry || null;
-      if (this.choose && (note.side === "clinician" || note.side === "patient")) this.side = note.side;
-      if (this.entryId && !this.entry()) this.entryId = null;
-    } else {
-      var candidates = this.store.memory.entries.filter(function (e) {
-        return e.kind === "reflection" && e.exercise === self.data.id && e.draft === true && e.model === model;
-      });
-      candidates.sort(function (a, b) { return core.compareTimes(a.updated, b.updated); });
-      if (candidates.length) this.entryId = candidates[candidates.length - 1].id;
-    }
-    var e = this.entry();
-    if (e && this.choose && (e.variant === "clinician" || e.variant === "patient")) this.side = e.variant;
-  };
-
-  ReflectionForm.prototype.render = function () {
-    var self = this;
-    var data = this.data;
-    var titleId = uid("kf-reflection-title");
-    this.form = el("form", { class: "kf-reflection-form", "aria-labelledby": titleId, novalidate: true });
-    this.form.appendChild(el("p", { class: "kf-reflection-title", id: titleId, text: data.title }));
-    var notice = el("p", { class: "kf-notice kf-notice-short" }, [
-      "What you write here is kept only in this browser, on this device, and is never sent anywhere. ",
-    ]);
-    if (this.config.journalPage) {
-      notice.appendChild(el("a", { href: this.config.journalPage, text: "Your journal" }));
-      notice.appendChild(doc.createTextNode(" lists it and lets you download it."));
-    } else {
-      notice.appendChild(doc.createTextNode("Use \u201cDownload my journal\u201d below to keep a copy."));
-    }
-    this.form.appendChild(notice);
-
-    if (this.choose) {
-      var fs = el("fieldset", { class: "kf-side" }, [el("legend", { text: "Which role did you play?" })]);
-      ["clinician", "patient"].forEach(function (side) {
-        var id = uid("kf-side");
-        var input = el("input", { type: "radio", name: titleId + "-side", id: id, value: side });
-        if (self.side === side) input.checked = true;
-        input.addEventListener("change", function () {
-          if (!input.checked) return;
-          self.side = side;
-          self.store.setNote(self.noteName, { entry: self.entryId, side: side });
-          self.updatePrompts();
-          self.changed();
-        });
-        fs.appendChild(el("div", { class: "kf-side-choice" }, [input, el("label", { for: id, text: data.variants[side].label })]));
-      });
-      this.form.appendChild(fs);
-    }
-
-    this.guidance = el("p", { class: "kf-guidance" });
-    this.form.appendChild(this.guidance);
-    this.prompts = {};
-    this.variant().stages.forEach(function (stage) {
-      var id = uid("kf-stage");
-      var hintId = id + "-prompt";
-      var label = el("label", { for: id, class: "kf-stage-label", text: stage.label });
-      var prompt = el("p", { id: hintId, class: "kf-stage-prompt" });
-      var area = el("textarea", { id: id, rows: data.variant === "short" ? 2 : 5, "aria-describedby": hintId, spellcheck: "true" });
-      area.addEventListener("input", function () { self.changed(); });
-      area.addEventListener("blur", function () { self.flush(); });
-      self.fields[stage.key] = area;
-      self.prompts[stage.key] = prompt;
-      self.form.appendChild(el("div", { class: "kf-stage" }, [label, prompt, area]));
-    });
-    this.words = el("p", { class: "kf-words" });
-    this.form.appendChild(this.words);
-
-    var finish = el("button", { type: "submit", class: "kf-button kf-primary", text: "Save as finished" });
-    var fresh = el("button", { type: "button", class: "kf-button", text: "Start a new reflection" });
-    var dl = el("button", { type: "button", class: "kf-button", text: "Download my journal (JSON)" });
-    this.form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      self.finish();
-    });
-    fresh.addEventListener("click", function () { self.startNew(); });
-    dl.addEventListener("click", function () { exportJournal(self.store, "json", self.messages); });
-    this.form.appendChild(el("div", { class: "kf-actions" }, [finish, fresh, dl]));
-    this.messages = new Messages(this.form);
-    this.savedAt = el("p", { class: "kf-saved-at" });
-    this.form.insertBefore(this.savedAt, this.messages.alert);
-    if (data.attribution) this.form.appendChild(el("p", { class: "kf-attribution", text: data.attribution }));
-
-    this.container.appendChild(this.form);
-    this.updatePrompts();
-    if (this.store.problem) this.messages.warn(storageWarning(this.store.problem));
-  };
-
-  ReflectionForm.prototype.updatePrompts = function () {
-    var self = this;
-    var v = this.variant();
-    var others = this.data.variants;
-    this.guidance.textContent = v.guidance || "";
-    v.stages.forEach(function (stage) {
-      var text = stage.prompt;
-      if (self.choose && !self.side) {
-        var differs = Object.keys(others).some(function (k) {
-          return others[k].stages.some(function (s) { return s.key === stage.key && s.prompt !== stage.prompt; });
-        });
-        if (differs) text = "Choose the role you played, above, to see the question for your role.";
-      }
-      self.prompts[stage.key].textContent = text;
-    });
-  };
-
-  ReflectionForm.prototype.fill = function () {
-    var e = this.entry();
-    var self = this;
-    Object.keys(this.fields).forEach(function (k) {
-      var text = e && e.stages && typeof e.stages[k] === "string" ? e.stages[k] : "";
-      self.fields[k].value = text;
-    });
-    this.countWords();
-    if (e) {
-      this.messages.say((e.draft === true ? "Your draft" : "Your saved reflection") + " from " +
-        exporters.formatTime(e.updated) + " is back in the form.");
-    }
-  };
-
-  ReflectionForm.prototype.texts = function () {
-    var self = this;
-    var out = {};
-    Object.keys(this.fields).forEach(function (k) { out[k] = self.fields[k].value; });
-    return out;
-  };
-
-  ReflectionForm.prototype.countWords = function () {
-    var texts = this.texts();
-    var n = Object.keys(texts).reduce(function (sum, k) { return sum + core.wordCount(texts[k]); }, 0);
-    this.words.textContent = "Words so far: " + n + (this.data.variant === "short" ? "." : " (300 to 600 in all is plenty).");
-  };
-
-  ReflectionForm.prototype.changed = function () {
-    var self = this;
-    this.dirty = true;
-    this.countWords();
-    var now = Date.now();
-    if (!this.firstPending) this.firstPending = now;
-    root.clearTimeout(this.timer);
-    var wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - now));
-    this.timer = root.setTimeout(function () { self.flush(); }, wait);
-  };
-
-  // Writes the form to its journal entry now (if anything changed). `finished` marks it done.
-  ReflectionForm.prototype.flush = function (finished) {
-    root.clearTimeout(this.timer);
-    this.timer = null;
-    this.firstPending = 0;
-    if (!this.dirty && finished === undefined) return null;
-    var self = this;
-    var texts = this.texts();
-    var empty = Object.keys(texts).every(function (k) { return !texts[k].trim(); });
-    if (empty && !this.entry() && !finished) {
-      this.dirty = false;
-      return null; // nothing written yet: no empty entry
-    }
-    var v = this.variant();
-    var result = this.store.update(function (journal) {
-      var i = self.entryId ? core.findEntry(journal, self.entryId) : -1;
-      var now = core.nowIso();
-      var entry;
-      if (i >= 0) {
-        entry = journal.entries[i];
-        if (core.compareTimes(now, entry.updated) <= 0) {
-          now = new Date(Date.parse(entry.updated) + 1).toISOString(); // `updated` always moves on
-        }
-      } else {
-        entry = { id: core.uuid4(), kind: "reflection", created: now, source: "web", draft: true };
-      }
-      entry.updated = now;
-      entry.course_version = self.config.courseVersion;
-      entry.exercise = self.data.id;
-      entry.title = self.data.title;
-      entry.model = v.model;
-      entry.variant = v.model === "gibbs" ? self.side : null;
-      entry.stages = texts;
-      if (finished === true) entry.draft = false;
-      else if (entry.draft === undefined) entry.draft = true;
-      self.entryId = entry.id;
-      return core.upsert(journal, entry, self.config.courseVersion);
-    }, "form");
-    this.dirty = false;
-    var noteProblem = this.store.setNote(this.noteName, { entry: this.entryId, side: this.side });
-    var problem = result.problem || noteProblem;
-    if (problem) {
-      this.messages.warn(storageWarning(problem));
-      this.messages.say("Not saved in this browser (see the message below).");
-    } else {
-      this.messages.warn("");
-      // The live region changes only when the kind of message does, so a screen reader is not
-      // interrupted at every pause in typing; the time of the last save is shown beside it.
-      this.messages.say(finished === true ? "Saved to your journal as finished."
-        : "Draft saved in this browser as you type.");
-      this.savedAt.textContent = "Last saved at " + clockTime() + ".";
-    }
-    return problem;
-  };
-
-  ReflectionForm.prototype.finish = function () {
-    var texts = this.texts();
-    if (Object.keys(texts).every(function (k) { return !texts[k].trim(); })) {
-      this.messages.say("There is nothing to save yet: write something in at least one box first.");
-      var first = this.fields[Object.keys(this.fields)[0]];
-      if (first) first.focus();
-      return;
-    }
-    this.dirty = true;
-    this.flush(true);
-  };
-
-  ReflectionForm.prototype.startNew = function () {
-    this.flush();
-    var had = this.entry();
-    this.entryId = null;
-    var self = this;
-    Object.keys(this.fields).forEach(function (k) { self.fields[k].value = ""; });
-    this.dirty = false;
-    this.countWords();
-    var problem = this.store.setNote(this.noteName, { entry: null, side: this.side });
-    if (problem) this.messages.warn(storageWarning(problem));
-    this.messages.say(had ? "Your previous reflection is kept in your journal. The form is empty for a new one."
-      : "The form is empty for a new reflection.");
-    var first = this.fields[Object.keys(this.fields)[0]];
-    if (first) first.focus();
-  };
-
-  // Another tab or an import changed the journal: show a newer copy of this form's entry.
-  ReflectionForm.prototype.external = function (why) {
-    if (why === "cleared") {
-      var self = this;
-      root.clearTimeout(this.timer);
-      this.timer = null;
-      this.firstPending = 0;
-      this.dirty = false;
-      this.entryId = null;
-      Object.keys(this.fields).forEach(function (k) { self.fields[k].value = ""; });
-      this.countWords();
-      this.messages.warn("");
-      this.messages.say("Your journal was removed from this browser, so this form is empty.");
-      return;
-    }
-    if (this.dirty) return;
-    var e = this.entry();
-    if (!e) return;
-    var texts = this.texts();
-    var differs = Object.keys(this.fields).some(function (k) {
-      return (e.stages && typeof e.stages[k] === "string" ? e.stages[k] : "") !== texts[k];
-    });
-    if (differs) this.fill();
-  };
 
   // ------------------------------------------------------------------ the journal panel
 
@@ -579,13 +296,15 @@
         el("span", { class: "kf-entry-kind", text: exporters.kindName(e.kind) + ": " }),
         el("span", { class: "kf-entry-title", text: exporters.entryTitle(e) }),
         e.draft === true ? el("span", { class: "kf-badge", text: "draft" }) : null,
-        el("span", { class: "kf-entry-time", text: exporters.formatTime(e.updated) }),
+        el("span", { class: "kf-entry-time", text: localTime(e.updated) }),
       ]);
       details.appendChild(summary);
       var facts = el("dl", { class: "kf-entry-facts" });
       exporters.entryFacts(e).forEach(function (f) {
+        // The exporters' times are UTC (the text of the downloads); on screen, the learner's own.
+        var text = f[0] === "Written" ? localTime(e.created) : f[0] === "Last changed" ? localTime(e.updated) : f[1];
         facts.appendChild(el("dt", { text: f[0] }));
-        facts.appendChild(el("dd", { text: f[1] }));
+        facts.appendChild(el("dd", { text: text }));
       });
       details.appendChild(facts);
       exporters.entrySections(e).forEach(function (s) {
@@ -617,47 +336,31 @@
   // ------------------------------------------------------------------ mounting
 
   function mount() {
-    var reflections = doc.querySelectorAll(".kf-reflection");
     var panels = doc.querySelectorAll(".kf-journal");
-    if (!reflections.length && !panels.length) return;
+    if (!panels.length) return;
     var config;
     try {
       config = readConfig();
     } catch (e) {
-      Array.prototype.forEach.call(doc.querySelectorAll(".kf-js-needed"), function (p) {
+      Array.prototype.forEach.call(doc.querySelectorAll(".kf-journal .kf-js-needed"), function (p) {
         p.textContent = "This part of the page could not start (" + e.message + ").";
       });
       return;
     }
     var store = KF.store.open(config);
     var mounted = [];
-    Array.prototype.forEach.call(reflections, function (container) {
-      var dataNode = container.querySelector("script.kf-reflection-data");
-      if (!dataNode) return;
-      var form = new ReflectionForm(container, JSON.parse(dataNode.textContent), store, config);
-      forms.push(form);
-      mounted.push(form);
-      container.classList.add("kf-ready");
-    });
     Array.prototype.forEach.call(panels, function (container) {
       mounted.push(new JournalPanel(container, store, config));
       container.classList.add("kf-ready");
     });
     store.onChange(function (journal, why) {
-      mounted.forEach(function (m) { if (why !== "form" || m instanceof JournalPanel) m.external(why); });
-    });
-    // Closing or hiding the page saves what was typed in the last moments.
-    root.addEventListener("pagehide", flushForms);
-    root.addEventListener("beforeunload", flushForms);
-    doc.addEventListener("visibilitychange", function () {
-      if (doc.visibilityState === "hidden") flushForms();
+      mounted.forEach(function (m) { m.external(why); });
     });
     KF.ready = true;
   }
 
   KF.ui = {
     mount: mount,
-    forms: forms,
     flushForms: flushForms,
     mountPanel: function (container, store, config) { return new JournalPanel(container, store, config); },
   };
