@@ -36,7 +36,7 @@ from tests.browser_support import axe_violations
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SCENARIOS = ("discharge-delays", "unread-report", "clinic-codesign")
+SCENARIOS = ("discharge-delays", "unread-report", "clinic-codesign", "polyphony-replay")
 CATALOGUE = json.loads((ROOT / "kfcourse" / "web" / "messages" / "en-GB.json").read_text("utf-8"))[
     "roleplay"
 ]
