@@ -27,6 +27,7 @@ book: ## build the book (warnings are errors)
 
 vectors: ## rewrite the golden vectors the JavaScript engine is tested against
 	$(VENV)/python -m kfcourse.scenario.export_vectors tests/roleplay/vectors.json
+	$(VENV)/python -m kfcourse.activities.trust_loop_vectors tests/activities/trust_loop_vectors.json
 
 check: ## lint the shipped scenarios
 	$(VENV)/kfcourse check
