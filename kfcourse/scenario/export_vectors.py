@@ -34,10 +34,48 @@ def build(per_mode: int = 20, seed: int = 0) -> dict[str, Any]:
         for mode in MODES:
             for _ in range(per_mode):
                 session = random_session(s, mode, rng)
+                link = _link(len(vectors))
+                entry = run_fields(session, compiled[s.id]["hash"], **link)
                 vectors.append(
-                    {**vector(session), "entry": run_fields(session, compiled[s.id]["hash"])}
+                    {
+                        **vector(session),
+                        **({"link": link} if link else {}),
+                        "entry": entry,
+                        "notes": notes(entry),
+                    }
                 )
     return {"scenarios": compiled, "vectors": vectors, "comparisons": comparisons(vectors)}
+
+
+RUN_ID = "00000000-0000-4000-8000-000000000001"
+NOTE_TEXT = "I'd have asked <b>her</b> first & waited: *really*\n\n# not a heading"
+DEROLE_QUESTION = "One way you differ from your character?"
+# Fields every entry has, made by the host (not by the mapping): left out of the vectors.
+HOST_FIELDS = ("id", "created", "updated", "course_version", "source")
+
+
+def _link(index: int) -> dict[str, str]:
+    """No link, a swap or a replay, in turn: the run this one follows."""
+    relation = (None, "swap", "replay")[index % 3]
+    if relation is None:
+        return {}
+    return {"related_entry": f"00000000-0000-4000-8000-{index:012d}", "relation": relation}
+
+
+def notes(entry: dict[str, Any]) -> dict[str, Any]:
+    """A disagreement (at the run's first impasse, else its last step) and a de-roling note
+    on the run, as ``kfcourse.journal.runs`` makes them, for the page's ``entry.js``."""
+    from kfcourse.journal.runs import derole_entry, disagreement_entry
+
+    run = {"id": RUN_ID, "kind": "roleplay", **entry}
+    trace = entry["trace"]
+    step = next((s["n"] for s in trace if s["kind"] == "impasse"), len(trace))
+    made = {
+        "disagreement": disagreement_entry(run, step, NOTE_TEXT),
+        "de-roling": derole_entry(run, NOTE_TEXT, question=DEROLE_QUESTION),
+    }
+    fields = {k: {f: v for f, v in e.items() if f not in HOST_FIELDS} for k, e in made.items()}
+    return {"run": RUN_ID, "step": step, "text": NOTE_TEXT, "question": DEROLE_QUESTION, **fields}
 
 
 def comparisons(vectors: list[dict[str, Any]]) -> list[dict[str, Any]]:

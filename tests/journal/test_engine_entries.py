@@ -120,3 +120,129 @@ def test_class_export_of_real_runs_keeps_who_chose(path):
     assert done["ending"] == finished.node and left["ending"] is None
     assert [s["ruled"] for s in done["trace"]] == [s["ruled"] for s in finished.trace]
     assert [s["actor"] for s in left["trace"]] == [s["actor"] for s in partway.trace]
+
+
+def _runs(scenario, seeds=range(6)):
+    """Real runs of ``scenario`` in every mode: finished, and left after two moves."""
+    import random
+
+    from kfcourse.scenario.vectors import random_session
+
+    for mode in ("doctor", "patient", "pair"):
+        for seed in seeds:
+            yield random_session(scenario, mode, random.Random(seed))
+        yield random_session(scenario, mode, random.Random(99), max_moves=2)
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_run_entries_name_their_ending_points_and_measures_and_fit_the_schema(path):
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.journal.schema import entry_problems
+
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    for session in _runs(scenario):
+        entry = run_entry(session)
+        assert entry_problems(entry) == []
+        ending = scenario.endings.get(session.node)
+        assert entry["ending_title"] == (ending.title if ending else None)
+        assert entry["ending_title"] is None or entry["ending_title"] != entry["ending"]
+        visited = [s["point"] for s in session.trace]
+        assert list(entry["point_titles"]) == list(dict.fromkeys(visited))
+        assert all(entry["point_titles"][p] == scenario.points[p].title for p in visited)
+        assert entry["measure_names"] == {k: m.name for k, m in scenario.measures.items()}
+        assert "related_entry" not in entry and "relation" not in entry
+        # An entry written before these fields existed is still valid.
+        old = {k: v for k, v in entry.items() if k not in ("ending_title", "point_titles",
+                                                          "measure_names")}  # fmt: skip
+        assert entry_problems(old) == []
+
+
+def test_a_swap_links_to_its_run_and_keeps_the_link_as_it_goes_on(store):
+    import random
+
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.scenario.library import load_shipped
+    from kfcourse.scenario.vectors import random_session
+
+    scenario = load_shipped("discharge-delays").scenario
+    first = store.add(run_entry(random_session(scenario, "doctor", random.Random(1))))
+    swapped = Session(scenario, "patient")
+    swapped.choose(1)
+    entry = store.add(run_entry(swapped, related_entry=first["id"], relation="swap"))
+    assert (entry["related_entry"], entry["relation"]) == (first["id"], "swap")
+    swapped.choose(1)
+    later = store.add(run_entry(swapped, previous=entry))
+    assert later["id"] == entry["id"] and len(later["trace"]) > len(entry["trace"])
+    assert (later["related_entry"], later["relation"]) == (first["id"], "swap")
+    again = run_entry(swapped, related_entry=first["id"], relation="replay")
+    assert again["relation"] == "replay"
+
+
+@pytest.mark.parametrize(
+    ("link", "reason"),
+    [
+        ({"related_entry": "0d8f7a52-4c55-4f8e-9a86-3c1e7f0b2a11", "relation": "copy"}, "swap"),
+        ({"relation": "swap"}, "swap"),
+        ({"related_entry": "0d8f7a52-4c55-4f8e-9a86-3c1e7f0b2a11"}, "swap"),
+    ],
+)
+def test_a_link_must_be_a_swap_or_a_replay_of_a_named_run(link, reason):
+    from kfcourse.journal.errors import JournalError
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.journal.schema import entry_problems
+    from kfcourse.scenario.library import load_shipped
+
+    session = Session(load_shipped("unread-report").scenario, "doctor")
+    with pytest.raises(JournalError, match=reason):
+        run_entry(session, **link)
+    # The schema refuses such an entry too (an import cannot bring one in).
+    entry = {**run_entry(session), **link}
+    if link.get("relation") == "copy" or "related_entry" not in link:
+        assert entry_problems(entry)
+
+
+@pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
+def test_disagreements_and_de_roling_refer_to_their_run(store, path):
+    from kfcourse.journal.runs import derole_entry, disagreement_entry, run_entry
+
+    scenario = load_file(path).scenario
+    assert scenario is not None
+    for session in _runs(scenario, seeds=range(2)):
+        run = store.add(run_entry(session))
+        for n, step in enumerate(run["trace"], 1):
+            note = store.add(disagreement_entry(run, n, "<b>No</b>: *ask her* first"))
+            assert note["kind"] == "exercise_answer" and note["exercise"] == "disagreement"
+            assert note["related_entry"] == run["id"]
+            assert note.get("question") == step["why"]  # None at an impasse: left out
+            assert note["answer"] == {
+                "step": n,
+                "point": step["point"],
+                "choice": step["choice"],
+                "text": "<b>No</b>: *ask her* first",
+            }
+        derole = store.add(derole_entry(run, "I listen more than she did.", question="How?"))
+        assert (derole["exercise"], derole["related_entry"]) == ("de-roling", run["id"])
+        assert derole["answer"] == {"text": "I listen more than she did."}
+
+
+def test_a_note_on_a_step_the_run_does_not_have_is_refused_with_a_reason():
+    from kfcourse.journal.errors import JournalError
+    from kfcourse.journal.runs import derole_entry, disagreement_entry, run_entry
+    from kfcourse.journal.schema import entry_problems
+    from kfcourse.scenario.library import load_shipped
+
+    session = Session(load_shipped("clinic-codesign").scenario, "doctor")
+    session.choose(1)
+    run = run_entry(session)
+    for step in (0, len(run["trace"]) + 1, True, "1"):
+        with pytest.raises(JournalError, match="no step"):
+            disagreement_entry(run, step, "x")
+    with pytest.raises(JournalError, match="role-play run"):
+        disagreement_entry({"kind": "reflection", "id": run["id"]}, 1, "x")
+    with pytest.raises(JournalError, match="must be text"):
+        derole_entry(run, None)  # type: ignore[arg-type]
+    # A disagreement that names no run, or no step, does not fit the schema.
+    note = disagreement_entry(run, 1, "x")
+    assert entry_problems({k: v for k, v in note.items() if k != "related_entry"})
+    assert entry_problems({**note, "answer": {"text": "x"}})
