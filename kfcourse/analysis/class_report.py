@@ -1,166 +1,290 @@
 """An instructor's class report from learners' class exports (pseudonymised, see journal.privacy).
 
-Files that are not class exports are listed with the reason and left out; the same export
-handed in twice counts once (entries are keyed by pseudonym and entry id).
+The tables are pandas DataFrames whose column names are the plain-word headings the report
+shows. The same export handed in twice counts once (entries are keyed by pseudonym and entry
+id). Finished and unfinished runs are always kept apart.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kfcourse.analysis.summary import summarise
-from kfcourse.journal.errors import RefusedFile
-from kfcourse.journal.reading import parse_json
-from kfcourse.journal.schema import CLASS_FORMAT, FORMAT, problems
+from kfcourse.analysis.class_exports import read_class_exports
+from kfcourse.journal.runs import decided_by
 
 if TYPE_CHECKING:
     import pandas as pd
 
+SCENARIO, SIDE, LEARNER = "Scenario", "Side played", "Learner (pseudonym)"
+FINISHED, UNFINISHED = "finished", "not finished"
+IMPASSE = "(impasse: no agreement)"
+BY_WHOM = {"rules": "the other role's rules", "joint": "both learners", "impasse": "nobody",
+           "joint-rules": "learner and the other role's rules"}  # fmt: skip
+
 
 @dataclass
 class ClassReport:
-    """Tables over a class: runs by scenario and side, rating changes, reflection lengths."""
+    """The tables of a class report (see the module docstring) and the files left out."""
 
+    participation: pd.DataFrame
+    runs: pd.DataFrame
+    endings: pd.DataFrame
+    choices: pd.DataFrame
+    final_measures: pd.DataFrame
+    both_sides: pd.DataFrame
+    ratings: pd.DataFrame
+    reflections: pd.DataFrame
     learners: int
-    runs_by_scenario: pd.DataFrame
-    rating_changes: pd.DataFrame
-    reflection_lengths: pd.DataFrame
     free_text_learners: int
+    default_salt_exports: int
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
 
-    def to_markdown(self) -> str:
-        """The report as Markdown tables (plain text, fine in a terminal too)."""
-        out = ["# Class report", ""]
-        out.append(f"{self.learners} learners (pseudonymised); {self.free_text_learners} chose to "
-                   "include their free text.")  # fmt: skip
-        sections = [
-            ("Role-play runs by scenario and side", self.runs_by_scenario),
-            ("Ratings before and after (mean over learners with both)", self.rating_changes),
-            ("Reflection lengths (words)", self.reflection_lengths),
-        ]
-        for title, table in sections:
-            out += ["", f"## {title}", "", markdown_table(table)]
-        if self.refused:
-            out += ["", "## Files left out", ""]
-            out += [f"- {name}: {reason}" for name, reason in self.refused]
-        return "\n".join(out) + "\n"
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by a file-safe name (the CSV files are named after these)."""
+        import pandas as pd
+
+        left_out = pd.DataFrame(self.refused, columns=["File", "Reason it was left out"])
+        return {
+            "participation": self.participation,
+            "runs": self.runs,
+            "endings": self.endings,
+            "choices": self.choices,
+            "final-measures": self.final_measures,
+            "both-sides": self.both_sides,
+            "ratings": self.ratings,
+            "reflections": self.reflections,
+            "files-left-out": left_out,
+        }
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, float):
-        return "" if value != value else f"{value:.2f}".rstrip("0").rstrip(".")
-    text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
-def markdown_table(table: pd.DataFrame) -> str:
-    """A DataFrame as a Markdown table ("(none yet)" when empty)."""
-    if table.empty:
-        return "(none yet)"
-    header = [str(c) for c in table.columns]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for row in table.itertuples(index=False):
-        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
-    return "\n".join(lines)
+def _learner_entries(exports: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Mapping]]:
+    held: dict[str, dict[str, Mapping[str, Any]]] = {}
+    for export in exports:
+        mine = held.setdefault(str(export["pseudonym"]), {})
+        for entry in export["entries"]:
+            mine[str(entry["id"])] = entry
+    return held
 
 
-def read_class_export(data: bytes) -> dict[str, Any]:
-    """A checked class export, or RefusedFile with the reason."""
-    document = parse_json(data)
-    if not isinstance(document, dict):
-        raise RefusedFile("not a class export: the file does not hold a JSON object")
-    if document.get("format") == FORMAT:
-        raise RefusedFile(
-            "this is a learner's whole journal, not a class export: ask the "
-            "learner for a class export (kfcourse journal export --class)"
-        )
-    if document.get("format") != CLASS_FORMAT:
-        raise RefusedFile(f'not a class export: it has no "format": "{CLASS_FORMAT}" marker')
-    if document.get("schema_version") != 1:
-        raise RefusedFile(f"class export version {document.get('schema_version')!r} is not one "
-                          "this course reads")  # fmt: skip
-    found = problems(document, "class")
-    if found:
-        raise RefusedFile(f"the class export is damaged: {found[0]}")
-    return document
-
-
-def class_report(exports: Iterable[dict[str, Any]], refused: Sequence[tuple[str, str]] = ()
-                 ) -> ClassReport:  # fmt: skip
-    """The class report over already-read class exports."""
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
     import pandas as pd
 
-    by_learner: dict[str, dict[str, dict[str, Any]]] = {}
-    free_text: set[str] = set()
-    for export in exports:
-        held = by_learner.setdefault(export["pseudonym"], {})
-        for entry in export["entries"]:
-            held[entry["id"]] = entry
-        if export.get("includes_free_text"):
-            free_text.add(export["pseudonym"])
+    return pd.DataFrame(rows, columns=list(columns))
 
-    runs, changes, lengths = [], [], []
-    for learner, entries in by_learner.items():
-        summary = summarise(list(entries.values()))
-        if not summary.runs.empty:
-            runs.append(summary.runs.assign(learner=learner))
-        if not summary.rating_changes.empty:
-            changes.append(summary.rating_changes.assign(learner=learner))
+
+def _run_rows(held: dict[str, dict[str, Mapping]]) -> tuple[list[dict], list[dict], list[dict]]:
+    """One row per run, one per decision, one per final measure of a run."""
+    runs, steps, finals = [], [], []
+    for learner, entries in held.items():
+        for entry in entries.values():
+            if entry.get("kind") != "roleplay":
+                continue
+            base = {LEARNER: learner, SCENARIO: entry.get("scenario_id"), SIDE: entry.get("side")}
+            state = FINISHED if entry.get("completed") is True else UNFINISHED
+            trace = [s for s in entry.get("trace") or [] if isinstance(s, Mapping)]
+            end = entry.get("measures_end")
+            if not isinstance(end, Mapping) and trace:
+                end = trace[-1].get("measures")
+            runs.append({**base, "Run": state, "Ending": entry.get("ending"),
+                         "Created": entry.get("created"), "id": entry.get("id"),
+                         "end": dict(end) if isinstance(end, Mapping) else {}})  # fmt: skip
+            for step in trace:
+                who = decided_by(step)
+                steps.append({**base, "Point": step.get("point"),
+                              "Choice": step.get("choice") or IMPASSE,
+                              "Decided by": BY_WHOM.get(who, f"the learner ({who})")})  # fmt: skip
+            for measure, value in (end if isinstance(end, Mapping) else {}).items():
+                finals.append({**base, "Run": state, "Measure": measure,
+                               "value": _number(value)})  # fmt: skip
+    return runs, steps, finals
+
+
+def _runs_table(runs: pd.DataFrame) -> pd.DataFrame:
+    columns = [SCENARIO, SIDE, "Learners", "Finished runs", "Unfinished runs"]
+    if runs.empty:
+        return _frame([], columns)
+    grouped = runs.groupby([SCENARIO, SIDE], dropna=False)
+    table = grouped.agg(
+        Learners=(LEARNER, "nunique"),
+        finished=("Run", lambda r: int((r == FINISHED).sum())),
+        unfinished=("Run", lambda r: int((r == UNFINISHED).sum())),
+    ).reset_index()
+    return table.rename(columns={"finished": "Finished runs", "unfinished": "Unfinished runs"})
+
+
+def _endings_table(runs: pd.DataFrame) -> pd.DataFrame:
+    columns = [SCENARIO, SIDE, "Ending", "Runs", "Share of finished runs (%)"]
+    done = runs[runs["Run"] == FINISHED] if not runs.empty else runs
+    if done.empty:
+        return _frame([], columns)
+    table = done.groupby([SCENARIO, SIDE, "Ending"], dropna=False).size().rename("Runs")
+    table = table.reset_index()
+    totals = table.groupby([SCENARIO, SIDE], dropna=False)["Runs"].transform("sum")
+    table["Share of finished runs (%)"] = (100 * table["Runs"] / totals).round(0).astype(int)
+    return table.sort_values([SCENARIO, SIDE, "Runs"], ascending=[True, True, False])[columns]
+
+
+def _choices_table(steps: pd.DataFrame) -> pd.DataFrame:
+    columns = [SCENARIO, SIDE, "Point", "Choice", "Decided by", "Times taken", "Learners"]
+    if steps.empty:
+        return _frame([], columns)
+    grouped = steps.groupby([SCENARIO, SIDE, "Point", "Choice", "Decided by"], dropna=False)
+    table = grouped.agg(times=(LEARNER, "size"), learners=(LEARNER, "nunique")).reset_index()
+    return table.rename(columns={"times": "Times taken", "learners": "Learners"})[columns]
+
+
+def _final_measures_table(finals: pd.DataFrame) -> pd.DataFrame:
+    columns = [SCENARIO, SIDE, "Run", "Measure", "Runs", "Mean", "Lowest", "Highest"]
+    if finals.empty:
+        return _frame([], columns)
+    grouped = finals.groupby([SCENARIO, SIDE, "Run", "Measure"], dropna=False)["value"]
+    table = grouped.agg(["count", "mean", "min", "max"]).reset_index()
+    table = table.rename(columns={"count": "Runs", "mean": "Mean", "min": "Lowest",
+                                  "max": "Highest"})  # fmt: skip
+    table["Mean"] = table["Mean"].round(2)
+    return table[columns]
+
+
+def _both_sides_table(runs: pd.DataFrame) -> pd.DataFrame:
+    """For each learner who finished a scenario as the doctor and as the patient: their latest
+    finished run on each side, side by side."""
+    columns = [LEARNER, SCENARIO, "Measure", "As the doctor", "As the patient"]
+    done = runs[runs["Run"] == FINISHED] if not runs.empty else runs
+    rows: list[dict[str, Any]] = []
+    if done.empty:
+        return _frame(rows, columns)
+    for (learner, scenario), group in done.groupby([LEARNER, SCENARIO], dropna=False):
+        latest = {}
+        for side in ("doctor", "patient"):
+            mine = group[group[SIDE] == side].sort_values(["Created", "id"])
+            if not mine.empty:
+                latest[side] = mine.iloc[-1]
+        if len(latest) < 2:
+            continue
+        doctor, patient = latest["doctor"], latest["patient"]
+        base = {LEARNER: learner, SCENARIO: scenario}
+        rows.append({**base, "Measure": "Ending", "As the doctor": doctor["Ending"],
+                     "As the patient": patient["Ending"]})  # fmt: skip
+        for measure in dict.fromkeys([*doctor["end"], *patient["end"]]):
+            rows.append({**base, "Measure": measure,
+                         "As the doctor": doctor["end"].get(measure),
+                         "As the patient": patient["end"].get(measure)})  # fmt: skip
+    return _frame(rows, columns)
+
+
+def _ratings_table(held: dict[str, dict[str, Mapping]]) -> pd.DataFrame:
+    """The latest before and after rating of each item by each learner, averaged over learners
+    who gave both."""
+    columns = ["Instrument", "Item", "Learners with both", "Before (mean)", "After (mean)",
+               "Change (mean)"]  # fmt: skip
+    latest: dict[tuple[str, str, str, str], tuple[str, float]] = {}
+    for learner, entries in held.items():
+        for entry in entries.values():
+            moment = entry.get("moment")
+            if entry.get("kind") != "self_rating" or moment not in ("before", "after"):
+                continue
+            for item in entry.get("items") or []:
+                value = _number(item.get("value"))
+                if value is None:
+                    continue
+                key = (learner, str(entry.get("instrument")), str(item.get("item")), moment)
+                when = f"{entry.get('created')}\x00{entry.get('id')}"
+                if key not in latest or latest[key][0] <= when:
+                    latest[key] = (when, value)
+    pairs: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for (learner, instrument, item, moment), (_, before) in latest.items():
+        after = latest.get((learner, instrument, item, "after"))
+        if moment == "before" and after is not None:
+            pairs.setdefault((instrument, item), []).append((before, after[1]))
+    rows = []
+    for (instrument, item), values in sorted(pairs.items()):
+        before = sum(b for b, _ in values) / len(values)
+        after = sum(a for _, a in values) / len(values)
+        rows.append(dict(zip(columns, (instrument, item, len(values), round(before, 2),
+                                       round(after, 2), round(after - before, 2)),
+                             strict=True)))  # fmt: skip
+    return _frame(rows, columns)
+
+
+def _reflections_table(held: dict[str, dict[str, Mapping]]) -> pd.DataFrame:
+    columns = ["Kind of reflection", "Reflections", "Learners", "Median words", "Fewest words",
+               "Most words"]  # fmt: skip
+    rows = []
+    for learner, entries in held.items():
         for entry in entries.values():
             counts = entry.get("word_counts")
-            if entry.get("kind") == "reflection" and isinstance(counts, dict):
-                lengths.append({"learner": learner, "model": entry.get("model"),
-                                "words": sum(counts.values())})  # fmt: skip
-
-    if runs:
-        frame = pd.concat(runs, ignore_index=True)
-        ends = [c for c in frame.columns if c.startswith("end_")]
-        grouped = frame.groupby(["scenario_id", "side"], dropna=False)
-        by_scenario = grouped.agg(runs=("id", "count"), learners=("learner", "nunique"),
-                                  completed=("completed", "sum"))  # fmt: skip
-        if ends:
-            by_scenario = by_scenario.join(grouped[ends].mean().add_prefix("mean_"))
-        by_scenario = by_scenario.reset_index()
-    else:
-        by_scenario = pd.DataFrame(columns=["scenario_id", "side", "runs", "learners"])
-    if changes:
-        frame = pd.concat(changes, ignore_index=True).dropna(subset=["change"])
-        grouped = frame.groupby(["instrument", "item"])
-        rating_table = grouped.agg(
-            learners=("learner", "nunique"),
-            before=("before", "mean"),
-            after=("after", "mean"),
-            change=("change", "mean"),
-        ).reset_index()
-    else:
-        rating_table = pd.DataFrame(columns=["instrument", "item", "learners", "before", "after"])
-    if lengths:
-        frame = pd.DataFrame(lengths)
-        length_table = (
-            frame.groupby("model")["words"]
-            .agg(reflections="count", median="median", smallest="min", largest="max")
-            .reset_index()
-        )
-    else:
-        length_table = pd.DataFrame(columns=["model", "reflections", "median"])
-    return ClassReport(len(by_learner), by_scenario, rating_table, length_table, len(free_text),
-                       list(refused))  # fmt: skip
+            if entry.get("kind") == "reflection" and isinstance(counts, Mapping):
+                rows.append({"model": entry.get("model"), LEARNER: learner,
+                             "words": sum(counts.values())})  # fmt: skip
+    if not rows:
+        return _frame([], columns)
+    frame = _frame(rows, ["model", LEARNER, "words"])
+    table = frame.groupby("model", dropna=False).agg(
+        reflections=("words", "size"), learners=(LEARNER, "nunique"),
+        median=("words", "median"), fewest=("words", "min"), most=("words", "max"),
+    ).reset_index()  # fmt: skip
+    table.columns = columns
+    return table
 
 
-def class_report_from_files(paths: Iterable[str | Path]) -> ClassReport:
-    """Read class exports from files (refused files are listed in the report) and report."""
-    exports, refused = [], []
-    for path in paths:
-        try:
-            exports.append(read_class_export(Path(path).read_bytes()))
-        except RefusedFile as exc:
-            refused.append((str(path), str(exc)))
-        except OSError as exc:
-            refused.append((str(path), f"cannot be read ({exc.strerror})"))
-        except json.JSONDecodeError as exc:  # pragma: no cover - parse_json refuses first
-            refused.append((str(path), str(exc)))
-    return class_report(exports, refused)
+def class_report(
+    exports: Iterable[Mapping[str, Any]], refused: Sequence[tuple[str, str]] = ()
+) -> ClassReport:
+    """The class report over already-read (checked) class exports."""
+    exports = list(exports)
+    held = _learner_entries(exports)
+    run_rows, step_rows, final_rows = _run_rows(held)
+    runs = _frame(run_rows, [LEARNER, SCENARIO, SIDE, "Run", "Ending", "Created", "id", "end"])
+    steps = _frame(step_rows, [LEARNER, SCENARIO, SIDE, "Point", "Choice", "Decided by"])
+    finals = _frame(final_rows, [LEARNER, SCENARIO, SIDE, "Run", "Measure", "value"])
+    both = _both_sides_table(runs)
+    free_text = {str(e["pseudonym"]) for e in exports if e.get("includes_free_text")}
+    default_salt = sum(1 for e in exports if e.get("default_salt") is True)
+    kinds = [e.get("kind") for entries in held.values() for e in entries.values()]
+    participation = _frame(
+        [
+            {"What": "Learners (pseudonyms)", "Number": len(held)},
+            {"What": "Class exports read", "Number": len(exports)},
+            {"What": "Files left out", "Number": len(refused)},
+            {"What": "Role-play runs finished", "Number": int((runs["Run"] == FINISHED).sum())},
+            {"What": "Role-play runs not finished",
+             "Number": int((runs["Run"] == UNFINISHED).sum())},
+            {"What": "Learners who finished a scenario on both sides",
+             "Number": int(both[LEARNER].nunique()) if not both.empty else 0},
+            {"What": "Reflections", "Number": kinds.count("reflection")},
+            {"What": "Self-ratings", "Number": kinds.count("self_rating")},
+            {"What": "Exercise answers", "Number": kinds.count("exercise_answer")},
+            {"What": "Learners who included their written words", "Number": len(free_text)},
+            {"What": "Exports made with the course's default salt", "Number": default_salt},
+        ],
+        ["What", "Number"],
+    )  # fmt: skip
+    return ClassReport(
+        participation=participation,
+        runs=_runs_table(runs),
+        endings=_endings_table(runs),
+        choices=_choices_table(steps),
+        final_measures=_final_measures_table(finals),
+        both_sides=both,
+        ratings=_ratings_table(held),
+        reflections=_reflections_table(held),
+        learners=len(held),
+        free_text_learners=len(free_text),
+        default_salt_exports=default_salt,
+        refused=list(refused),
+    )
+
+
+def class_report_from_files(inputs: Iterable[str | Path]) -> ClassReport:
+    """Read class exports from files and folders (refused files are listed) and report."""
+    read = read_class_exports(inputs)
+    return class_report(read.exports, read.refused)

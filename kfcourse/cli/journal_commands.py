@@ -1,4 +1,4 @@
-"""`kfcourse journal show|export|import` and `kfcourse class-report`: the journal from a terminal.
+"""`kfcourse journal show|export|import`: the journal from a terminal.
 
 Exit codes: 0 when all is well; 1 when a file is refused or the journal cannot be used (a
 one-line reason on stderr, the journal untouched); 2 on a usage error.
@@ -12,9 +12,13 @@ import warnings
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from kfcourse.cli.terminal import terminal_text
+
+if TYPE_CHECKING:
+    from kfcourse.journal import JournalStore
 
 
 def register(subparsers: Any) -> None:
@@ -85,17 +89,6 @@ def register(subparsers: Any) -> None:
     importing.set_defaults(func=run_import)
     journal.set_defaults(func=lambda args: _usage(journal))
 
-    report = subparsers.add_parser(
-        "class-report",
-        help="an instructor's report from learners' class exports",
-        description="Summarise class exports (made with `kfcourse journal export --class`): "
-        "role-play runs by scenario and side, ratings before and after, reflection lengths. "
-        "Learners appear only as pseudonyms.",
-    )
-    report.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    report.add_argument("-o", "--output", default="-", metavar="FILE", help="default: stdout")
-    report.set_defaults(func=run_class_report)
-
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
@@ -103,7 +96,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _fail(command: str, reason: str) -> int:
-    print(f"kfcourse {command}: {reason}", file=sys.stderr)
+    print(terminal_text(f"kfcourse {command}: {reason}"), file=sys.stderr)
     return EXIT_ERRORS
 
 
@@ -117,9 +110,25 @@ def _guarded(command: str, action: Callable[[], int]) -> int:
             code = action()
         except JournalError as exc:
             code = _fail(command, str(exc))
+        except OSError as exc:  # whatever the store did not foresee: still one line
+            code = _fail(command, f"{exc.strerror or exc} ({exc.filename or 'the journal'})")
     for warning in caught:
-        print(f"note: {warning.message}", file=sys.stderr)
+        print(terminal_text(f"note: {warning.message}"), file=sys.stderr)
     return code
+
+
+def _pending(command: str, store: JournalStore) -> bool:
+    """Say where each damaged file moved aside is and how to restore it; True if any is."""
+    from kfcourse.journal.store import restore_advice
+
+    pending = store.pending_backups()
+    for backup in pending:
+        _fail(
+            command,
+            f"a damaged journal file was moved aside and is kept as {backup}; this journal "
+            f"does not hold its entries. {restore_advice(backup)}",
+        )
+    return bool(pending)
 
 
 def _write(output: str, text: str) -> None:
@@ -129,16 +138,25 @@ def _write(output: str, text: str) -> None:
         Path(output).write_text(text, encoding="utf-8", newline="")
 
 
+def say(text: str) -> None:
+    """Print one line of the journal to the terminal, control characters escaped."""
+    print(terminal_text(text))
+
+
 def run_show(args: argparse.Namespace) -> int:
     from kfcourse.journal import JournalStore
 
     def action() -> int:
         store = JournalStore(args.journal)
-        document = store.load()
+        document = store.load_checked()
         entries = document["entries"]
-        print(f"Journal: {store.path}" + ("" if store.path.exists() else " (not created yet)"))
+        pending = store.pending_backups()
+        state = "" if store.path.exists() else " (not created yet)"
+        if pending:
+            state = " (started again after the file was moved aside: see below)"
+        say(f"Journal: {store.path}{state}")
         if document.get("display_name"):
-            print(f"Kept by: {document['display_name']}")
+            say(f"Kept by: {document['display_name']}")
         counts = Counter(e.get("kind") for e in entries)
         labels = (
             ("roleplay", "role-play runs"),
@@ -146,12 +164,12 @@ def run_show(args: argparse.Namespace) -> int:
             ("self_rating", "self-ratings"),
             ("exercise_answer", "exercise answers"),
         )
-        print(f"{len(entries)} entries: " + ", ".join(f"{counts[k]} {t}" for k, t in labels))
+        say(f"{len(entries)} entries: " + ", ".join(f"{counts[k]} {t}" for k, t in labels))
         for entry in entries[-max(args.last, 0) :] if args.last else []:
-            print("  " + _one_line(entry))
+            say("  " + _one_line(entry))
         for backup in store.backups():
-            print(f"Backup kept: {backup.name}")
-        return EXIT_OK
+            say(f"Backup kept: {backup.name}")
+        return EXIT_ERRORS if _pending("journal show", store) else EXIT_OK
 
     return _guarded("journal show", action)
 
@@ -183,8 +201,7 @@ def run_export(args: argparse.Namespace) -> int:
         store = JournalStore(args.journal)
         if args.output != "-" and Path(args.output).absolute() == store.path:
             return _fail("journal export", "the output is the journal itself; choose another file")
-        store.compact()
-        document = store.load()
+        document = store.load_checked()
         if args.class_name is not None:
             text = class_export_text(
                 document, args.class_name, include_free_text=args.include_text, salt=args.salt
@@ -198,8 +215,9 @@ def run_export(args: argparse.Namespace) -> int:
         if args.output != "-":
             what = "class export" if args.class_name is not None else args.format.upper()
             count = len(document["entries"])
-            print(f"Wrote {count} entries as {what} to {args.output}", file=sys.stderr)
-        return EXIT_OK
+            message = f"Wrote {count} entries as {what} to {args.output}"
+            print(terminal_text(message), file=sys.stderr)
+        return EXIT_ERRORS if _pending("journal export", store) else EXIT_OK
 
     return _guarded("journal export", action)
 
@@ -213,22 +231,7 @@ def run_import(args: argparse.Namespace) -> int:
             report = store.import_file(args.file)
         except RefusedFile as exc:
             return _fail("journal import", f"refused {args.file}: {exc}")
-        print(f"Imported {args.file} into {store.path.name}: {report.summary()}")
+        say(f"Imported {args.file} into {store.path.name}: {report.summary()}")
         return EXIT_OK
 
     return _guarded("journal import", action)
-
-
-def run_class_report(args: argparse.Namespace) -> int:
-    from kfcourse.analysis.class_report import class_report_from_files
-
-    report = class_report_from_files(args.files)
-    for name, reason in report.refused:
-        print(f"kfcourse class-report: left out {name}: {reason}", file=sys.stderr)
-    try:
-        _write(args.output, report.to_markdown())
-    except OSError as exc:
-        return _fail("class-report", f"cannot write {args.output} ({exc.strerror})")
-    if report.learners == 0:
-        return _fail("class-report", "no class exports could be read")
-    return EXIT_OK

@@ -19,7 +19,8 @@ from kfcourse.plugins import present_modules
 # Order here is the order in `kfcourse --help`.
 COMMAND_MODULES = (
     "kfcourse.cli.scenario_commands",  # check, play, new-scenario
-    "kfcourse.cli.journal_commands",  # journal show|export|import, class-report
+    "kfcourse.cli.journal_commands",  # journal show|export|import
+    "kfcourse.cli.class_commands",  # class-report
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 from kfcourse.analysis import class_report, summarise
 from kfcourse.analysis.class_report import class_report_from_files
 from kfcourse.journal import entries
-from kfcourse.journal.privacy import class_export
+from tests.instructors.support import export, journal
 
 from .support import V0_FIXTURE, sample_entries
 
@@ -85,24 +86,24 @@ def test_latest_before_and_after_are_compared():
     assert (row["before"], row["after"], row["change"]) == (2, 4, 2)
 
 
-def test_class_report_counts_each_learner_once(tmp_path):
-    document = {"entries": sample_entries()}
-    first = class_export(document, "Heron")
-    again = class_export(document, "Heron")
-    other = class_export(document, "Kite", include_free_text=True)
+def test_class_report_counts_each_learner_once():
+    document = journal(2)
+    first, again = export(document, "Heron"), export(document, "Heron")
+    other = export(journal(3), "Kite", include_free_text=True)
     report = class_report([first, again, other])
     assert report.learners == 2 and report.free_text_learners == 1
-    (row,) = report.runs_by_scenario.to_dict("records")
-    assert (row["runs"], row["learners"]) == (2, 2)
-    text = report.to_markdown()
-    assert "| trust-check | ability-1 | 2 | 3 | 4 | 1 |" in text
+    runs = report.runs.groupby("Scenario")["Learners"].max()
+    assert set(runs) == {2}
+    finished = sum(1 for e in document["entries"] if e["kind"] == "roleplay" and e["completed"])
+    participation = report.participation.set_index("What")["Number"]
+    assert participation["Role-play runs finished"] == 2 * finished
+    (row,) = report.ratings.to_dict("records")
+    assert (row["Item"], row["Learners with both"], row["After (mean)"]) == ("ability-1", 2, 4)
 
 
 def test_class_report_leaves_out_foreign_files_with_reason(tmp_path):
     good = tmp_path / "good.json"
-    import json
-
-    good.write_text(json.dumps(class_export({"entries": sample_entries()}, "Heron")))
+    good.write_text(json.dumps(export(journal(1), "Heron")), encoding="utf-8")
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "kfcourse-class-export", "schema_version": 1}')
     report = class_report_from_files([good, broken, V0_FIXTURE, tmp_path / "missing.json"])

@@ -53,18 +53,17 @@ def test_export_to_stdout_and_class_export(store, tmp_path, capsys):
     with_text = ["journal", "export", "--class", "Red Kite", "--include-text", "-o", str(second)]
     assert main(with_text) == 0
     assert "decide" in second.read_text()
-    report = tmp_path / "report.md"
+    report = tmp_path / "report.html"
     args = ["class-report", str(first), str(second), str(V0_FIXTURE), "-o", str(report)]
     assert main(args) == 0
     text = report.read_text()
-    assert "2 learners" in text and "1 chose to include their free text" in text
-    assert "| discharge-delays | doctor | 2 | 2 |" in text
+    assert "2 learners" in text and "1 chose to include their written words" in text
     assert "journal-v0.json: not a class export" in capsys.readouterr().err
 
 
 def test_class_report_with_nothing_readable_fails(tmp_path, capsys):
-    assert main(["class-report", str(V0_FIXTURE)]) == 1
-    assert "no class exports could be read" in capsys.readouterr().err
+    assert main(["class-report", str(V0_FIXTURE), "-o", str(tmp_path / "r.html")]) == 1
+    assert "no class exports to report on" in capsys.readouterr().err
 
 
 def test_export_refuses_to_overwrite_the_journal(store, capsys):

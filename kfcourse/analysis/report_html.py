@@ -1,0 +1,221 @@
+"""The class report as one self-contained HTML file: no script, no request to any host, every
+value escaped, charts drawn into the file as SVG, readable in light and dark mode, at 320 px and
+on paper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from kfcourse.analysis.class_report import FINISHED, LEARNER, SCENARIO, SIDE
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kfcourse.analysis.class_report import ClassReport
+
+STYLE = """
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #ffffff; --muted: #4a4a4a;
+  --line: #767676; --bar: #1d5fa8; --head: #eef2f7; --warn-bg: #fff4d6; --warn: #5c3d00; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #f0f0f0; --bg: #16181c; --muted: #c8c8c8; --line: #8f8f8f; --bar: #7fb2ee;
+    --head: #262b33; --warn-bg: #3a2e10; --warn: #ffe2a3; } }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--fg); background: var(--bg);
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+h1, h2, h3 { line-height: 1.25; overflow-wrap: anywhere; }
+p, li, td, th, caption { overflow-wrap: anywhere; }
+.muted { color: var(--muted); }
+.note { border-left: 4px solid var(--warn); background: var(--warn-bg); color: var(--fg);
+  padding: 0.5rem 0.75rem; }
+.table { overflow-x: auto; margin: 0.5rem 0 1.25rem; }
+.table:focus { outline: 3px solid var(--bar); outline-offset: 2px; }
+table { border-collapse: collapse; min-width: 50%; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border: 1px solid var(--line); padding: 0.25rem 0.5rem; text-align: left;
+  vertical-align: top; }
+thead th { background: var(--head); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+svg { max-width: 100%; height: auto; }
+svg text { fill: var(--fg); font: 13px system-ui, sans-serif; }
+svg rect.bar { fill: var(--bar); }
+section { break-inside: avoid-page; }
+@media print { .table { overflow: visible; } a { color: inherit; } }
+"""
+
+HEADINGS = {
+    "runs": "Runs by side",
+    "endings": "Endings reached (finished runs only)",
+    "choices": "Choices taken at each decision point",
+    "final_measures": "Measures at the end of each run (finished and unfinished runs apart)",
+    "both_sides": "Learners who finished this scenario on both sides",
+}
+
+
+@cache
+def scenario_words(scenario_id: str) -> tuple[str, dict[str, str]]:
+    """A shipped scenario's title and its measures' names (the id and no names otherwise)."""
+    from kfcourse.scenario.library import SCENARIO_DIR, load_shipped
+
+    if not (SCENARIO_DIR / f"{scenario_id}.yaml").is_file():
+        return scenario_id, {}
+    try:
+        loaded = load_shipped(scenario_id).scenario
+    except (OSError, ValueError):
+        return scenario_id, {}
+    if loaded is None:
+        return scenario_id, {}
+    return loaded.title, {k: m.name for k, m in loaded.measures.items()}
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        if value != value:
+            return "none"
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def table_html(table: pd.DataFrame, caption: str, empty: str = "None yet.") -> str:
+    """A table with a caption and column headings; every value escaped."""
+    if table.empty:
+        return f"<p><strong>{escape(caption)}:</strong> {escape(empty)}</p>"
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in table.columns)
+    rows = []
+    for row in table.itertuples(index=False):
+        cells = "".join(
+            f'<td class="number">{escape(_text(v))}</td>'
+            if _is_number(v)
+            else f"<td>{escape(_text(v))}</td>"
+            for v in row
+        )
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        f'<div class="table" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def bars_svg(title: str, bars: Iterable[tuple[str, int]]) -> str:
+    """A horizontal bar chart drawn as SVG, each bar labelled with its words and number."""
+    bars = list(bars)
+    if not bars:
+        return ""
+    most = max(n for _, n in bars) or 1
+    row, width, label_width = 26, 640, 260
+    height = row * len(bars) + 8
+    parts = [
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{escape(title)}</title>"
+    ]
+    for number, (label, count) in enumerate(bars):
+        y = 4 + number * row
+        length = max(2, int((width - label_width - 60) * count / most))
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end">'
+            f"{escape(label[:40])}</text>"
+            f'<rect class="bar" x="{label_width}" y="{y + 3}" width="{length}" height="18"/>'
+            f'<text x="{label_width + length + 6}" y="{y + 17}">{count}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _named_measures(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    if table.empty or "Measure" not in table.columns or not names:
+        return table
+    return table.assign(
+        Measure=[f"{names[m]} ({m})" if m in names else m for m in table["Measure"]]
+    )
+
+
+def _scenario_section(report: ClassReport, scenario_id: Any) -> str:
+    title, names = scenario_words(str(scenario_id))
+    heading = f"{title} ({scenario_id})" if title != scenario_id else str(scenario_id)
+    out = [f"<section><h2>Scenario: {escape(heading)}</h2>"]
+    for attribute, subheading in HEADINGS.items():
+        table = getattr(report, attribute)
+        mine = table[table[SCENARIO] == scenario_id].drop(columns=[SCENARIO])
+        mine = _named_measures(mine, names)
+        out.append(f"<h3>{escape(subheading)}</h3>")
+        if attribute == "endings" and not mine.empty:
+            for side, rows in mine.groupby(SIDE, sort=True):
+                out.append(f'<p class="muted">As {escape(_text(side))}: finished runs that '
+                           "reached each ending</p>")  # fmt: skip
+                out.append(
+                    bars_svg(
+                        f"Endings reached as {side}: "
+                        + "; ".join(f"{e}, {n} runs" for e, n in zip(rows["Ending"], rows["Runs"],
+                                                                    strict=True)),
+                        [(_text(e), int(n)) for e, n in zip(rows["Ending"], rows["Runs"],
+                                                           strict=True)],
+                    )
+                )  # fmt: skip
+        if attribute == "final_measures" and not mine.empty:
+            mine = mine.sort_values("Run", key=lambda run: run.ne(FINISHED), kind="stable")
+        out.append(table_html(mine, f"{subheading}: {heading}"))
+    out.append("</section>")
+    return "".join(out)
+
+
+def report_html(report: ClassReport) -> str:
+    """The whole report as one HTML document (UTF-8 text)."""
+    learners = report.learners
+    intro = (
+        f"{learners} learner{'s' if learners != 1 else ''}, shown only by pseudonym. "
+        f"{report.free_text_learners} chose to include their written words; this report shows "
+        "only counts and choices, never their words."
+    )
+    out = [
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Class report: Leading Together</title>"
+        f"<style>{STYLE}</style></head><body><main>"
+        "<h1>Class report: Leading Together</h1>",
+        f"<p>{escape(intro)}</p>",
+        '<p class="muted">The meters are arguments, not scores: read the averages as a start '
+        "for discussion, not as a measure of the learners.</p>",
+    ]
+    if report.default_salt_exports:
+        out.append(
+            f'<p class="note" role="note">{report.default_salt_exports} export(s) were made with '
+            "the course's default salt. Anyone with a class list could work out whose pseudonym "
+            "is whose: next time, give the class its own code (--salt CODE).</p>"
+        )
+    if report.refused:
+        out.append(
+            f'<p class="note" role="note">{len(report.refused)} file(s) could not be read and '
+            'were left out; see <a href="#left-out">Files left out</a>.</p>'
+        )
+    out.append("<section><h2>Who took part</h2>")
+    out.append(table_html(report.participation, "Participation"))
+    out.append("</section>")
+    scenarios = sorted({str(s) for s in report.runs[SCENARIO]}) if not report.runs.empty else []
+    for scenario_id in scenarios:
+        out.append(_scenario_section(report, scenario_id))
+    if not scenarios:
+        out.append("<section><h2>Role-play runs</h2><p>No role-play runs yet.</p></section>")
+    out.append("<section><h2>Ratings before and after</h2>")
+    out.append(table_html(report.ratings, "Ratings before and after, averaged over learners "
+                          "who gave both"))  # fmt: skip
+    out.append("</section><section><h2>Reflections</h2>")
+    out.append(table_html(report.reflections, "Reflection lengths in words"))
+    out.append('</section><section><h2 id="left-out">Files left out</h2>')
+    out.append(table_html(report.tables()["files-left-out"], "Files left out, with the reason",
+                          "None: every file was read."))  # fmt: skip
+    out.append("</section></main></body></html>\n")
+    return "".join(out)
+
+
+__all__ = ["LEARNER", "report_html", "table_html"]
