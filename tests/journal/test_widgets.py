@@ -1,4 +1,5 @@
-"""The Jupyter faces: the Gibbs reflection saves drafts as you type; download and restore work.
+"""The Jupyter faces: the Gibbs reflection's saves reach the journal as Python decides (one entry
+per reflection); download and restore work.
 
 Learner text shown back in a widget's HTML is escaped, never markup.
 """
@@ -14,85 +15,76 @@ import pytest
 from kfcourse.journal import JournalNotice
 from kfcourse.journal.exports import export_text
 from kfcourse.widgets.journal_controls import ClassExportControls, JournalControls
-from kfcourse.widgets.reflection import Debouncer, GibbsReflection, prompts
+from kfcourse.widgets.reflection import GibbsReflection
 
 from .support import V0_FIXTURE, files_snapshot, sample_entries
 
 MARKUP = "<img src=x onerror=alert(1)> <b>bold</b> & <script>alert(2)</script>"
 
 
-def test_prompt_file_has_every_stage_of_the_schema():
-    variants = prompts()["variants"]
-    full = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan"]
-    for name in ("clinician", "patient"):
-        assert [s["key"] for s in variants[name]["stages"]] == full
-    assert [s["key"] for s in variants["short"]["stages"]] == [
+def _payload(
+    widget: GibbsReflection,
+    stages: dict[str, str],
+    *,
+    draft: bool = True,
+    entry: str | None = None,
+    variant: str | None = None,
+) -> dict:
+    """What the form's view sends to the widget for a save (kfcourse/web/reflection/README.md)."""
+    options = widget.options
+    return {
+        "exercise": options["exercise"], "title": options["title"],
+        "question": options["question"], "related_entry": options["relatedEntry"],
+        "model": "gibbs_short" if widget.variant == "short" else "gibbs",
+        "variant": variant, "stages": stages, "draft": draft, "entry": entry,
+    }  # fmt: skip
+
+
+def _sent(widget: GibbsReflection, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    sent: list[dict] = []
+    monkeypatch.setattr(widget, "send", lambda content, buffers=None: sent.append(content))
+    return sent
+
+
+def test_the_widget_carries_the_form_and_its_words(store):
+    widget = GibbsReflection("short", store=store, exercise="ch1-reflect", question="Who led?")
+    assert "mountReflection" in widget._esm and widget._css
+    assert widget.options["question"] == "Who led?" and widget.options["variant"] == "short"
+    assert [s["key"] for s in widget.messages["variants"]["short"]["stages"]] == [
         "what_happened", "feelings", "concept", "next"
     ]  # fmt: skip
+    with pytest.raises(ValueError, match="variant must be one of"):
+        GibbsReflection("doctor", store=store)
 
 
-def test_typing_saves_one_draft_entry_that_follows_the_text(store):
+def test_a_draft_then_save_as_finished_is_one_entry(store, monkeypatch):
     widget = GibbsReflection("patient", store=store, exercise="ch08-scenario-a")
-    widget.boxes["description"].value = "We met on the ward."
-    widget.flush()
+    sent = _sent(widget, monkeypatch)
+    first = {"description": "We met on the ward."}
+    widget._on_msg(widget, {"type": "save", "request": 1,
+                            "payload": _payload(widget, first, variant="patient")}, [])  # fmt: skip
+    assert sent[-1]["ok"] is True and sent[-1]["request"] == 1
     (draft,) = store.entries()
     assert draft["draft"] is True and draft["variant"] == "patient"
-    assert draft["stages"]["description"] == "We met on the ward."
-    widget.boxes["feelings"].value = "Tolerated, at first."
-    widget.flush()
-    (draft,) = store.entries()
-    assert draft["stages"]["feelings"] == "Tolerated, at first."
-    widget.save(final=True)
-    (final,) = store.entries()
-    assert final["draft"] is False and final["exercise"] == "ch08-scenario-a"
-    assert "Saved as finished" in widget.status.value
+    finished = _payload(widget, {**first, "feelings": "Tolerated."}, draft=False,
+                        entry=sent[-1]["entry"]["id"], variant="patient")  # fmt: skip
+    widget._on_msg(widget, {"type": "save", "request": 2, "payload": finished}, [])
+    (entry,) = store.entries()  # replaced, never a second copy
+    assert entry["id"] == draft["id"] and entry["created"] == draft["created"]
+    assert entry["draft"] is False and entry["stages"]["feelings"] == "Tolerated."
 
 
-def test_switching_role_changes_prompts_and_is_saved(store):
-    widget = GibbsReflection("clinician", store=store)
-    clinician_prompt = widget.prompts["feelings"].value
-    widget.boxes["description"].value = "x"
-    widget.role.value = "patient"
-    assert widget.prompts["feelings"].value != clinician_prompt
-    widget.flush()
-    assert store.entries()[0]["variant"] == "patient"
-
-
-def test_drafts_save_themselves_after_a_pause(store):
-    widget = GibbsReflection("short", store=store, delay=0.1, max_wait=1.0)
-    widget.boxes["what_happened"].value = "I stayed quiet."
-    deadline = time.monotonic() + 5
-    while not store.entries() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    (entry,) = store.entries()
-    assert entry["model"] == "gibbs_short" and entry["stages"]["what_happened"] == "I stayed quiet."
-
-
-def test_continuous_typing_still_saves_every_few_seconds():
-    fired = []
-    debouncer = Debouncer(lambda: fired.append(time.monotonic()), delay=0.3, max_wait=0.4)
-    start = time.monotonic()
-    while time.monotonic() - start < 1.3:  # keep "typing" faster than the pause
-        debouncer.trigger()
-        time.sleep(0.05)
-    assert len(fired) >= 2, "a long burst of typing must not postpone saving for ever"
-    debouncer.flush()
-
-
-def test_blank_reflection_is_not_saved(store):
-    widget = GibbsReflection(store=store)
-    assert widget.save(final=True) is None
+def test_a_refused_save_is_answered_with_its_reason_and_writes_nothing(store, monkeypatch):
+    widget = GibbsReflection("short", store=store, exercise="ch1-reflect")
+    sent = _sent(widget, monkeypatch)
+    bad = _payload(widget, {"description": "not a short-form stage"})
+    widget._on_msg(widget, {"type": "save", "request": 7, "payload": bad}, [])
+    assert sent == [{"type": "saved", "request": 7, "ok": False,
+                     "reason": "gibbs_short has no stage called description"}]  # fmt: skip
+    widget._on_msg(widget, {"type": "save", "request": 8,
+                            "payload": _payload(widget, {"next": "  "})}, [])  # fmt: skip
+    assert sent[-1]["ok"] is False and "write something" in sent[-1]["reason"]
     assert store.entries() == []
-    assert "Write something" in widget.status.value
-
-
-def test_learner_markup_is_escaped_in_the_widget(store):
-    widget = GibbsReflection("clinician", store=store)
-    widget.boxes["description"].value = MARKUP
-    widget.save(final=True)
-    shown = widget.preview.value
-    assert "<img" not in shown and "<script" not in shown and "<b>" not in shown
-    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "&amp;" in shown
 
 
 def _link_payloads(html_text: str) -> dict[str, bytes]:
@@ -178,18 +170,13 @@ def test_class_export_controls_need_a_name_and_respect_consent(store):
 
 
 def test_an_unfinished_draft_comes_back_when_the_exercise_reopens(store):
-    first = GibbsReflection("patient", store=store, exercise="ch08-a")
-    first.boxes["feelings"].value = "Heard, mostly."
-    first.flush()
-    again = GibbsReflection("clinician", store=store, exercise="ch08-a")
-    assert again.boxes["feelings"].value == "Heard, mostly."
-    assert again.role.value == "patient" and "draft is back" in again.status.value
-    again.boxes["analysis"].value = "Expert power."
-    again.flush()
-    (entry,) = store.entries()  # still one entry, carried on
-    assert entry["stages"]["analysis"] == "Expert power." and entry["draft"] is True
-    again.save(final=True)
-    fresh = GibbsReflection("patient", store=store, exercise="ch08-a")
-    assert fresh.texts() == {}  # a finished reflection is not reopened as a draft
-    other = GibbsReflection("short", store=store, exercise="ch08-a")
-    assert other.texts() == {}
+    first = GibbsReflection("choose", store=store, exercise="ch08-a")
+    saved = first.save(_payload(first, {"feelings": "Heard, mostly."}, variant="patient"))
+    again = GibbsReflection("choose", store=store, exercise="ch08-a")
+    assert again.restored is not None and again.restored["id"] == saved["id"]
+    assert again.restored["stages"]["feelings"] == "Heard, mostly."
+    again.save(_payload(again, {"feelings": "Heard."}, draft=False, entry=saved["id"]))
+    (entry,) = store.entries()
+    assert entry["draft"] is False
+    assert GibbsReflection("choose", store=store, exercise="ch08-a").restored is None
+    assert GibbsReflection("short", store=store, exercise="ch08-a").restored is None
