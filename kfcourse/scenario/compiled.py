@@ -127,3 +127,14 @@ def compile_scenario(s: Scenario) -> dict[str, Any]:
     }
     compiled["hash"] = content_hash(compiled)
     return compiled
+
+
+def theory_keys(compiled: dict[str, Any]) -> set[str]:
+    """Every BibTeX key a scenario's choices and debrief cite."""
+    keys: set[str] = set()
+    for point in compiled["points"].values():
+        for choice in point.get("choices", []):
+            keys.update(choice.get("theory") or [])
+    for item in compiled.get("debrief", []):
+        keys.update(item.get("theory") or [])
+    return keys

@@ -35,13 +35,14 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kfcourse.scenario.compiled import compile_scenario
+from kfcourse.references import citations_for
+from kfcourse.scenario.compiled import compile_scenario, theory_keys
 from kfcourse.scenario.diagnostics import ERROR
 from kfcourse.scenario.library import SCENARIO_DIR, resolve
 from kfcourse.scenario.lint import CheckedFile, check_file
 from kfcourse.sphinx.journal_directives import json_for_script
 from kfcourse.sphinx.static_files import serve_files
-from kfcourse.web.catalogue import DEFAULT_LANGUAGE, player_messages
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages, player_messages
 
 LOGGER = logging.getLogger(__name__)
 
@@ -89,7 +90,8 @@ def bundle_stale() -> bool:
     targets = [DIST / SCRIPT, DIST / STYLE]
     if not all(t.is_file() for t in targets):
         return True
-    newest = max(p.stat().st_mtime for p in SOURCES.rglob("*") if p.is_file())
+    # The player's bundle also holds what it imports from its siblings (the reflection form).
+    newest = max(p.stat().st_mtime for p in WEB.rglob("*") if p.is_file() and DIST not in p.parents)
     return any(t.stat().st_mtime < newest for t in targets)
 
 
@@ -171,6 +173,10 @@ class RolePlayDirective(SphinxDirective):
             )
         compiled = compile_scenario(result.playable)
         language = self.config.language or DEFAULT_LANGUAGE
+        try:
+            reflection = messages("reflection", language)
+        except KeyError:
+            reflection = None
         data = {
             "scenario": compiled,
             "options": {
@@ -178,20 +184,52 @@ class RolePlayDirective(SphinxDirective):
                 "sides": self.options.get("sides", list(SIDES)),
             },
             "messages": player_messages(language),
+            "reflectionMessages": reflection,
+            "citations": citations_for(theory_keys(compiled)),
         }
         container = nodes.container(
             classes=[PLAYER_CLASS, *self.options.get("class", [])],
             ids=[f"kf-roleplay-{compiled['id']}"],
         )
         self.set_source_info(container)
+        # The HTML is written once references resolve (links to the references page).
+        container["kf_roleplay"] = data
+        return [container]
+
+
+def reference_targets(app: Sphinx) -> dict[str, tuple[str, str]]:
+    """Each cited key's place in the book: (docname, anchor) of its bibliography entry."""
+    try:
+        domain = app.env.get_domain("cite")
+    except Exception:  # sphinxcontrib-bibtex is not in this book
+        return {}
+    targets: dict[str, tuple[str, str]] = {}
+    for citation in getattr(domain, "citations", []):
+        targets.setdefault(citation.key, (citation.bibliography_key.docname, citation.citation_id))
+    return targets
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write each player's data, with links from its citations to the references page."""
+    targets: dict[str, tuple[str, str]] | None = None
+    for container in doctree.findall(nodes.container):
+        data = container.get("kf_roleplay")
+        if data is None:
+            continue
+        if targets is None:
+            targets = reference_targets(app)
+        for key, citation in data["citations"].items():
+            if key in targets and app.builder.format == "html":
+                page, anchor = targets[key]
+                citation["href"] = f"{app.builder.get_relative_uri(docname, page)}#{anchor}"
         html = (
-            f'<div data-kf-player="" data-kf-scenario="{escape(compiled["id"])}">'
+            f'<div data-kf-player="" data-kf-scenario="{escape(data["scenario"]["id"])}">'
             f'<p class="kf-js-needed">{escape(data["messages"]["noscript"])}</p>'
             f'<script type="application/json" class="kf-roleplay-data">{json_for_script(data)}'
             "</script></div>"
         )
+        del container["kf_roleplay"]
         container += nodes.raw("", html, format="html")
-        return [container]
 
 
 def uses_player(doctree: nodes.document) -> bool:
@@ -219,6 +257,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_directive("kf-roleplay", RolePlayDirective)
+    app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("config-inited", on_config_inited, priority=900)
     # After the journal's handler (priority 500), so its scripts come first on the page.
     app.connect("html-page-context", on_html_page_context, priority=600)

@@ -30,10 +30,12 @@ import anywidget
 import traitlets as t
 
 from kfcourse.journal import JournalError, JournalNotice, JournalStore
+from kfcourse.references import citations_for
 from kfcourse.scenario import Scenario, Session, SessionError, check_file, compile_scenario
+from kfcourse.scenario.compiled import theory_keys
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import resolve, shipped_ids
-from kfcourse.web.catalogue import DEFAULT_LANGUAGE, player_messages
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages, player_messages
 
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 BUNDLE = DIST / "roleplay.mjs"
@@ -99,6 +101,25 @@ def _check_options(feedback: str, sides: Sequence[str]) -> dict[str, Any]:
     return {"feedback": feedback, "sides": chosen}
 
 
+RELATIONS = ("swap", "replay")
+NOTE_KINDS = ("disagreement", "de-roling")
+NOTE_LIMIT = 5000  # characters in one note: a few paragraphs
+
+
+def _parse_follows(state: Mapping[str, Any]) -> dict[str, str] | None:
+    """The run a new run follows ({run, relation}) or None; SessionError if malformed."""
+    follows = state.get("follows")
+    if follows is None:
+        return None
+    if (
+        not isinstance(follows, Mapping)
+        or not isinstance(follows.get("run"), str)
+        or follows.get("relation") not in RELATIONS
+    ):
+        raise SessionError("follows must be {run: an entry id, relation: swap or replay}")
+    return {"run": follows["run"], "relation": str(follows["relation"])}
+
+
 def _parse_state(state: Any, sides: Sequence[str]) -> tuple[str, list[tuple[str, str]], Any]:
     """The (mode, moves, run) of a state the view asks us to accept; SessionError if malformed."""
     if not isinstance(state, Mapping):
@@ -147,6 +168,8 @@ class RolePlay(anywidget.AnyWidget):
     options = t.Dict().tag(sync=True)
     messages = t.Dict().tag(sync=True)
     restored = t.Dict(allow_none=True, default_value=None).tag(sync=True)
+    citations = t.Dict().tag(sync=True)
+    reflection_messages = t.Dict(allow_none=True, default_value=None).tag(sync=True)
 
     def __init__(
         self,
@@ -166,6 +189,10 @@ class RolePlay(anywidget.AnyWidget):
         self._runs: dict[str, dict[str, Any]] = {}  # entries this widget wrote or resumed
         self._signature: tuple[Any, ...] | None = None  # the journal as this widget left it
         restored = self._find_restored(compiled, options["sides"])
+        try:
+            reflection = messages("reflection", language)
+        except KeyError:
+            reflection = None
         super().__init__(
             _esm=esm,
             _css=bundle_css(),
@@ -173,6 +200,8 @@ class RolePlay(anywidget.AnyWidget):
             options=options,
             messages=player_messages(language),
             restored=restored,
+            citations=citations_for(theory_keys(compiled)),
+            reflection_messages=reflection,
         )
         self.on_msg(self._on_msg)
         _warm_up_journal_checks()
@@ -231,10 +260,90 @@ class RolePlay(anywidget.AnyWidget):
 
     # -- accepting a state ----------------------------------------------------------------
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
-        if not isinstance(content, Mapping) or content.get("type") != "commit":
+        if not isinstance(content, Mapping):
             return
-        reply = self.commit(content.get("state"))
-        self.send({"type": "committed", "request": content.get("request"), **reply})
+        kind, request = content.get("type"), content.get("request")
+        if kind == "commit":
+            reply = self.commit(content.get("state"))
+            self.send({"type": "committed", "request": request, **reply})
+            return
+        answers = {
+            "note": lambda: self.save_note(content.get("note")),
+            "notes": lambda: self.notes(content.get("run")),
+            "runs": self.runs,
+            "reflection": lambda: self.save_reflection(content.get("payload")),
+        }
+        if kind in answers:
+            self.send({"type": "reply", "request": request, **answers[kind]()})
+
+    # -- the debrief: notes on a run, the reflection, the runs to compare -----------------------
+    def save_note(self, note: Any) -> dict[str, Any]:
+        """Keep a learner's note on one of their runs (a disagreement with the key at one step,
+        or the de-roling) as an entry that refers to the run."""
+        from kfcourse.journal.runs import derole_entry, disagreement_entry
+
+        if not isinstance(note, Mapping) or note.get("kind") not in NOTE_KINDS:
+            return {"ok": False, "reason": "a note must be a disagreement or the de-roling"}
+        text = note.get("text")
+        if not isinstance(text, str) or not text.strip():
+            return {"ok": False, "reason": "write something first"}
+        if len(text) > NOTE_LIMIT:
+            return {"ok": False, "reason": f"a note can hold {NOTE_LIMIT} characters at most"}
+        try:
+            run = self.store.get(str(note.get("run")))
+            if run is None or run.get("kind") != "roleplay":
+                return {"ok": False, "reason": "the run this note is about is not in your journal"}
+            if note["kind"] == "disagreement":
+                step = note.get("step")
+                if not isinstance(step, int) or isinstance(step, bool):
+                    return {"ok": False, "reason": "a disagreement names the step it is about"}
+                entry = disagreement_entry(run, step, text, source=SOURCE)
+            else:
+                entry = derole_entry(run, text, source=SOURCE)
+            self.store.add(entry)
+        except Exception as exc:  # the learner must know the note was not kept, and why
+            return {"ok": False, "reason": f"your journal could not be written: {_plain(exc)}"}
+        return {"ok": True}
+
+    def notes(self, run: Any) -> dict[str, Any]:
+        """The notes kept on a run, oldest first."""
+        try:
+            found = self.store.entries("exercise_answer")
+        except JournalError as exc:
+            return {"ok": False, "reason": _plain(exc), "notes": []}
+        mine = sorted(
+            (e for e in found if e.get("related_entry") == run and e.get("exercise") in NOTE_KINDS),
+            key=lambda e: str(e.get("created", "")),
+        )
+        notes = []
+        for entry in mine:
+            answer = entry.get("answer") if isinstance(entry.get("answer"), Mapping) else {}
+            notes.append(
+                {
+                    "kind": entry["exercise"],
+                    "step": answer.get("step"),
+                    "text": str(answer.get("text", "")),
+                }
+            )
+        return {"ok": True, "notes": notes}
+
+    def runs(self) -> dict[str, Any]:
+        """Every run of this scenario in the journal (any version, any side), to compare."""
+        try:
+            found = self.store.entries("roleplay")
+        except JournalError as exc:
+            return {"ok": False, "reason": _plain(exc)}
+        return {"ok": True, "runs": [e for e in found if e.get("scenario_id") == self.scenario_id]}
+
+    def save_reflection(self, payload: Any) -> dict[str, Any]:
+        """The debrief's reflection, saved by the course's one saving rule."""
+        from kfcourse.journal.reflections import save_reflection
+
+        try:
+            entry = save_reflection(self.store, payload, source=SOURCE)
+        except Exception as exc:  # refused or not written: the form says why
+            return {"ok": False, "reason": _plain(exc)}
+        return {"ok": True, "entry": entry}
 
     def commit(self, state: Any) -> dict[str, Any]:
         """Accept a state of the run, or refuse it with a reason.
@@ -256,14 +365,20 @@ class RolePlay(anywidget.AnyWidget):
             return {"ok": True, "state": {"mode": None, "moves": [], "run": None}}
         try:
             mode, moves, run = _parse_state(state, self.options["sides"])
+            follows = _parse_follows(state)
             session = Session(self.loaded_scenario, mode)
             session.replay(moves)
         except SessionError as exc:
             return {"ok": False, "reason": str(exc)}
         previous = self._previous(run, session)
         try:
+            link = (
+                {"related_entry": follows["run"], "relation": follows["relation"]}
+                if follows
+                else {}
+            )
             entry = run_entry(
-                session, scenario_hash=self.scenario_hash, previous=previous, source=SOURCE
+                session, scenario_hash=self.scenario_hash, previous=previous, source=SOURCE, **link
             )
             stored = self.store.add(entry)
         except Exception as exc:  # the learner must know the step was not kept, and why
@@ -272,6 +387,8 @@ class RolePlay(anywidget.AnyWidget):
         self._runs[stored["id"]] = stored
         self._signature = self._journal_signature()
         accepted = {"mode": mode, "moves": [list(m) for m in session.inputs], "run": stored["id"]}
+        if follows:
+            accepted["follows"] = follows
         self.restored = accepted  # a view rendered later (the cell shown again) starts here
         return {"ok": True, "state": accepted}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from kfcourse.scenario.library import load_shipped, resolve
 from tests.browser_support import axe_violations
 from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import KNOWN_THEME_ERRORS, schema_problems
+from tests.web_journal.journal_helpers import journal as journal_of
 
 pytestmark = pytest.mark.browser
 
@@ -101,10 +103,16 @@ def meters(root: Any) -> dict[str, int]:
 
 
 def play(
-    root: Any, mode: str, rng: random.Random, act: Callable[[Any, Any], None], limit: int = 200
+    root: Any,
+    mode: str | None,
+    rng: random.Random,
+    act: Callable[[Any, Any], None],
+    limit: int = 200,
 ) -> dict[str, Any]:
-    """Choose a side and play to an ending with random choices; returns what happened."""
-    act(root, root.locator(f"[data-kf-side={mode}]"))
+    """Choose a side (unless `mode` is None: the side is chosen) and play to an ending with
+    random choices; returns what happened."""
+    if mode is not None:
+        act(root, root.locator(f"[data-kf-side={mode}]"))
     picks: list[int] = []
     passes: list[str] = []
     points: list[tuple[str, str]] = []
@@ -576,3 +584,197 @@ def broken_book_fails(book: Path, tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "broken.yaml:112: WARNING: scenario error SC101" in output
     assert "not building the book" in output
+
+
+# -- the debrief, swap and compare ---------------------------------------------------------------
+
+HOSTILE = '<img src=x onerror="window.kfPwned = 7"> I <b>disagree</b>'
+
+
+def shipped(scenario_id: str) -> Any:
+    from kfcourse.scenario import check_file
+
+    return check_file(resolve(scenario_id)).playable
+
+
+def compiled(scenario_id: str) -> dict[str, Any]:
+    from kfcourse.scenario.compiled import compile_scenario
+
+    return compile_scenario(shipped(scenario_id))
+
+
+def test_debrief_shows_the_path_the_meters_and_the_theory(page, page_log, site):
+    root = open_player(page, site + "discharge.html")
+    play(root, "doctor", random.Random("debrief"), click)
+    [entry] = runs(page, "discharge-delays")
+    trace = entry["trace"]
+    scenario = compiled("discharge-delays")
+    debrief = root.locator("[data-kf-debrief]")
+    assert debrief.locator(".kf-rp-transcript > li").count() == len(trace)
+
+    # The chart's table equals the trace of the run: a row for the start, then one per step.
+    debrief.locator(".kf-rp-table-details summary").click()
+    rows = debrief.locator("[data-kf-table] tbody tr")
+    assert rows.count() == len(trace) + 1
+    keys = list(scenario["measures"])
+    for i, step in enumerate(trace, start=1):
+        cells = rows.nth(i).locator("th, td").all_inner_texts()
+        assert cells[0] == str(step["n"])
+        assert cells[1] == scenario["points"][step["point"]]["title"]
+        assert cells[3] == (step["why"] or "")
+        assert [int(c.split(",")[0]) for c in cells[4:]] == [step["measures"][k] for k in keys]
+    start = rows.nth(0).locator("td").all_inner_texts()[3:]
+    assert [int(c.split(",")[0]) for c in start] == [entry["measures_start"][k] for k in keys]
+
+    # The chart is one control: Home, arrows and End walk the path and say why.
+    chart = debrief.locator("[data-kf-chart]")
+    chart.focus()
+    page.keyboard.press("Home")
+    assert chart.get_attribute("aria-valuenow") == "0"
+    page.keyboard.press("ArrowRight")
+    assert chart.get_attribute("aria-valuenow") == "1"
+    first = scenario["points"][trace[0]["point"]]["title"]
+    assert first in chart.get_attribute("aria-valuetext")
+    detail = debrief.locator(".kf-rp-chart-detail")
+    if trace[0]["why"]:
+        assert trace[0]["why"] in detail.inner_text()
+    page.keyboard.press("End")
+    assert chart.get_attribute("aria-valuenow") == str(len(trace))
+
+    # The theory behind each choice, as author-year citations; the scenario's debrief points
+    # for this path; what the partner knew.
+    cited = {k for step in trace for k in step.get("theory") or []}
+    labels = debrief.locator(".kf-rp-theory .kf-rp-cite").all_inner_texts()
+    assert len(labels) == len(cited) > 0
+    assert all(re.search(r"\(\d{4}\)$", label) for label in labels), labels
+    visited = {step["point"] for step in trace}
+    applies = [d for d in scenario["debrief"] if not d["points"] or visited & set(d["points"])]
+    assert debrief.locator(".kf-rp-debrief-points > li").count() == len(applies)
+    partner = debrief.locator("[data-kf-private=patient][data-kf-revealed]").inner_text()
+    assert scenario["roles"]["patient"]["private"][0] in partner
+    assert not present(debrief, "[data-kf-private=doctor][data-kf-revealed]")
+    assert page_errors(page_log) == []
+
+
+def test_disagreement_and_de_roling_are_kept_with_the_run_as_text(page, page_log, site):
+    root = open_player(page, site + "unread.html")
+    play(root, "patient", random.Random("disagree"), click)
+    [run] = runs(page, "unread-report")
+    step = next(s for s in run["trace"] if s["choice"] is not None)
+    n = step["n"]
+    box = root.locator(f"[data-kf-disagree='{n}']")
+    box.locator("summary").click()
+    box.locator("textarea").fill(HOSTILE)
+    box.locator(f"[data-kf-disagree-save='{n}']").click()
+    page.wait_for_function("() => document.querySelector('[data-kf-saved-note]') !== null")
+    root.locator("[data-kf-note-text=de-roling]").fill("I am less patient than Daniel.")
+    root.locator("[data-kf-derole-save]").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-kf-saved-note]').length === 2")
+
+    notes = [e for e in stored_journal(page)["entries"] if e["kind"] == "exercise_answer"]
+    by_exercise = {e["exercise"]: e for e in notes}
+    assert set(by_exercise) == {"disagreement", "de-roling"} and len(notes) == 2
+    disagreement = by_exercise["disagreement"]
+    assert disagreement["related_entry"] == run["id"]
+    assert disagreement["answer"]["step"] == n and disagreement["answer"]["text"] == HOSTILE
+    assert by_exercise["de-roling"]["related_entry"] == run["id"]
+    assert schema_problems(stored_journal(page)) == []
+    assert HOSTILE in root.inner_text()
+    assert root.locator("img, b").count() == 0
+    assert page.evaluate("() => window.kfPwned") is None
+
+    # Both come back with the run after a reload.
+    page.reload()
+    page.wait_for_function(READY)
+    root = page.locator("[data-kf-player]").first
+    page.wait_for_function("() => document.querySelectorAll('[data-kf-saved-note]').length === 2")
+    assert HOSTILE in root.locator(f"[data-kf-step='{n}'] [data-kf-saved-note]").inner_text()
+    assert page_errors(page_log) == []
+
+
+def compare_rows(root: Any) -> list[tuple[Any, ...]]:
+    table = root.locator("[data-kf-compare-table]")
+    table.wait_for()
+    return [
+        (
+            r.get_attribute("data-kf-point"),
+            int(r.get_attribute("data-kf-a")) if r.get_attribute("data-kf-a") else None,
+            int(r.get_attribute("data-kf-b")) if r.get_attribute("data-kf-b") else None,
+            r.get_attribute("data-kf-same") == "true",
+        )
+        for r in table.locator("tbody tr").all()
+    ]
+
+
+def expected_rows(a: dict[str, Any], b: dict[str, Any]) -> list[tuple[Any, ...]]:
+    from kfcourse.journal.compare import compare_runs
+
+    return [(r["point"], r["a"], r["b"], r["same"]) for r in compare_runs(a, b)["rows"]]
+
+
+def test_swap_sides_then_compare_the_two_runs_by_keyboard(page, page_log, site):
+    rng = random.Random("swap")
+    root = open_player(page, site + "clinic.html")
+    play(root, "doctor", rng, keyboard)
+    keyboard(root, root.locator("[data-kf-swap]"))
+    assert present(root, "[data-kf-swapped]")
+    assert (
+        root.locator("[data-kf-role=patient] .kf-rp-heading")
+        .first.inner_text()
+        .startswith("Your role")
+    )
+    play(root, None, rng, keyboard)
+    first, second = sorted(runs(page, "clinic-codesign"), key=lambda e: e["created"])
+    assert first["side"] == "doctor" and second["side"] == "patient"
+    assert second["related_entry"] == first["id"] and second["relation"] == "swap"
+    # By default the comparison lays this run beside the one it swapped from.
+    assert compare_rows(root) == expected_rows(first, second)
+    endings = root.locator("[data-kf-comparison]")
+    assert (
+        endings.locator("[data-kf-ending-a]").get_attribute("data-kf-ending-a") == first["ending"]
+    )
+    assert (
+        endings.locator("[data-kf-ending-b]").get_attribute("data-kf-ending-b") == second["ending"]
+    )
+    assert page_errors(page_log) == []
+
+
+def engine_run(scenario_id: str, mode: str, moves: list[list[str]]) -> dict[str, Any]:
+    """A run as the Python engine plays it, as a browser-journal entry."""
+    from kfcourse.journal.runs import run_entry
+    from kfcourse.scenario import Session
+
+    session = Session(shipped(scenario_id), mode)
+    session.replay([tuple(m) for m in moves])
+    entry = run_entry(session, source="web")
+    entry["id"] = str(uuid.uuid4())
+    return entry
+
+
+def test_compare_aligns_runs_that_revisit_a_point_and_end_apart(page, page_log, site):
+    golden = json.loads((HERE / "vectors.json").read_text("utf-8"))
+    clinic = [v for v in golden["vectors"] if v["scenario"] == "clinic-codesign"]
+    twice = next(v for v in clinic if [s["point"] for s in v["steps"]].count("C4") >= 2)
+    other = next(v for v in clinic if v["ending"] != twice["ending"] and v["mode"] != twice["mode"])
+    a = engine_run("clinic-codesign", twice["mode"], twice["moves"])
+    b = engine_run("clinic-codesign", other["mode"], other["moves"])
+    scenario = compiled("clinic-codesign")
+    key = f"kfcourse-journal:roleplay:clinic-codesign:{scenario['hash'].split(':')[1][:16]}"
+    where = {"mode": b["side"], "moves": b["moves"], "run": b["id"]}
+    journal = journal_of(a, b)
+    page.add_init_script(
+        f"localStorage.setItem('kfcourse-journal', {json.dumps(json.dumps(journal))});"
+        f"localStorage.setItem({json.dumps(key)}, {json.dumps(json.dumps(where))});"
+    )
+    root = open_player(page, site + "clinic.html")
+    assert root.locator("[data-kf-ending]").get_attribute("data-kf-ending") == b["ending"]
+    compare = root.locator("[data-kf-compare]")
+    compare.locator("[data-kf-compare-a]").select_option(a["id"])
+    compare.locator("[data-kf-compare-b]").select_option(b["id"])
+    compare.locator("[data-kf-compare-go]").click()
+    rows = compare_rows(root)
+    assert rows == expected_rows(a, b)
+    assert [r[1] for r in rows if r[1] is not None] == list(range(1, len(a["trace"]) + 1))
+    assert [r[2] for r in rows if r[2] is not None] == list(range(1, len(b["trace"]) + 1))
+    assert sum(1 for r in rows if r[0] == "C4" and r[1] is not None) >= 2
+    assert page_errors(page_log) == []

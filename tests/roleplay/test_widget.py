@@ -383,3 +383,107 @@ def test_the_default_journal_follows_the_environment(
     monkeypatch.setenv("KFCOURSE_JOURNAL", str(journal))
     widget = rp.roleplay("discharge-delays")
     assert widget.store.path == journal
+
+
+# -- the debrief: linked runs, notes on a run, the reflection, the runs to compare -------------
+def ask(
+    widget: rp.RolePlay, sent: Sent, kind: str, request: int = 50, **body: Any
+) -> dict[str, Any]:
+    """Send a debrief request as the view does and return the reply."""
+    widget._on_msg(widget, {"type": kind, "request": request, **body}, [])
+    reply = sent[-1]
+    assert reply["type"] == "reply" and reply["request"] == request
+    return reply
+
+
+def finished(widget: rp.RolePlay, sent: Sent, mode: str, seed: int) -> dict[str, Any]:
+    session = played(widget.scenario_id, mode, seed)
+    return play_step_by_step(widget, sent, session)["state"]
+
+
+def test_a_swapped_run_is_linked_to_the_run_it_follows(store: JournalStore):
+    widget, sent = make("unread-report", store)
+    first = finished(widget, sent, "doctor", 3)
+    follows = {"run": first["run"], "relation": "swap"}
+    session = played("unread-report", "patient", 4)
+    reply = commit(widget, sent, {"mode": "patient", "moves": [], "run": None, "follows": follows})
+    assert reply["ok"] and reply["state"]["follows"] == follows
+    state = {"mode": "patient", "moves": moves_of(session)[:1], "run": None, "follows": follows}
+    reply = commit(widget, sent, state, request=2)
+    entry = store.get(reply["state"]["run"])
+    assert entry["related_entry"] == first["run"] and entry["relation"] == "swap"
+    assert store.get(first["run"]).get("related_entry") is None
+    bad = {**state, "follows": {"run": first["run"], "relation": "sideways"}}
+    assert commit(widget, sent, bad, request=3)["ok"] is False
+
+
+def test_notes_are_kept_with_their_run_and_refused_without_one(store: JournalStore):
+    widget, sent = make("discharge-delays", store)
+    run = finished(widget, sent, "patient", 11)["run"]
+    trace = store.get(run)["trace"]
+    step = next(s for s in trace if s["choice"] is not None)
+    hostile = "<script>alert(1)</script> the key is wrong"
+    note = {"kind": "disagreement", "run": run, "step": step["n"], "text": hostile}
+    assert ask(widget, sent, "note", note=note)["ok"] is True
+    derole = {"kind": "de-roling", "run": run, "step": None, "text": "I am calmer than Ruth."}
+    assert ask(widget, sent, "note", request=51, note=derole)["ok"] is True
+    [disagreement] = [
+        e for e in store.entries("exercise_answer") if e["exercise"] == "disagreement"
+    ]
+    assert disagreement["related_entry"] == run
+    assert disagreement["answer"] == {
+        "step": step["n"], "point": step["point"], "choice": step["choice"], "text": hostile
+    }  # fmt: skip
+    assert disagreement["question"] == step["why"]
+    notes = ask(widget, sent, "notes", request=52, run=run)
+    assert notes["ok"] and [(n["kind"], n["text"]) for n in notes["notes"]] == [
+        ("disagreement", hostile),
+        ("de-roling", "I am calmer than Ruth."),
+    ]
+    refusals = [
+        {**note, "run": "00000000-0000-4000-8000-000000000000"},
+        {**note, "step": len(trace) + 5},
+        {**note, "step": "2"},
+        {**note, "text": "   "},
+        {**note, "text": "x" * (rp.NOTE_LIMIT + 1)},
+        {**note, "kind": "praise"},
+    ]
+    for i, bad in enumerate(refusals):
+        reply = ask(widget, sent, "note", request=60 + i, note=bad)
+        assert reply["ok"] is False and reply["reason"], bad
+    assert len(store.entries("exercise_answer")) == 2
+
+
+def test_runs_lists_every_run_of_this_scenario_only(store: JournalStore):
+    widget, sent = make("clinic-codesign", store)
+    first = finished(widget, sent, "doctor", 1)["run"]
+    second = finished(widget, sent, "pair", 2)["run"]
+    other, other_sent = make("unread-report", store)
+    finished(other, other_sent, "doctor", 1)
+    reply = ask(widget, sent, "runs")
+    assert reply["ok"] and {r["id"] for r in reply["runs"]} == {first, second}
+
+
+def test_the_debrief_reflection_is_one_entry_linked_to_its_run(store: JournalStore):
+    widget, sent = make("discharge-delays", store)
+    run = finished(widget, sent, "doctor", 5)["run"]
+    payload = {
+        "exercise": "roleplay-discharge-delays",
+        "title": "Reflection on the role-play",
+        "question": None,
+        "related_entry": run,
+        "model": "gibbs",
+        "variant": "clinician",
+        "stages": {"description": "1. A1: I chose b", "feelings": ""},
+        "draft": True,
+        "entry": None,
+    }
+    reply = ask(widget, sent, "reflection", payload=payload)
+    assert reply["ok"], reply
+    entry_id = reply["entry"]["id"]
+    final = {**payload, "draft": False, "entry": entry_id, "stages": {"description": "done"}}
+    assert ask(widget, sent, "reflection", request=51, payload=final)["ok"]
+    [reflection] = store.entries("reflection")
+    assert reflection["id"] == entry_id and reflection["related_entry"] == run
+    assert reflection.get("draft") in (False, None)
+    assert ask(widget, sent, "reflection", request=52, payload={"model": "x"})["ok"] is False

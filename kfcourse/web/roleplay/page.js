@@ -5,7 +5,8 @@
 // after a reload, and every run, finished or part-way, is written to the browser journal
 // (window.KFJournal) as the entry entry.js builds. Storage failures are shown, never silent.
 import { Session } from "./engine.js";
-import { runEntry } from "./entry.js";
+import { disagreementEntry, deroleEntry, runEntry } from "./entry.js";
+import { browserReflectionHost } from "../reflection/browser-host.js";
 import { translator } from "./dom.js";
 import { mountPlayer } from "./view.js";
 
@@ -51,7 +52,7 @@ function journalStore() {
 }
 
 // Writes the run into the browser journal; returns a problem to show, or null.
-function writeRun(journal, session, scenario, run, t) {
+function writeRun(journal, session, scenario, run, follows, t) {
   if (!journal) return t("journal.missing");
   const { store, core, config } = journal;
   const result = store.update((doc) => {
@@ -63,7 +64,8 @@ function writeRun(journal, session, scenario, run, t) {
       created = old.created;
       if (core.compareTimes(now, old.updated) <= 0) now = new Date(Date.parse(old.updated) + 1).toISOString();
     }
-    const entry = runEntry(session, scenario, { id: run, created, updated: now, courseVersion: config.courseVersion, source: SOURCE });
+    const link = follows && follows.run ? { relatedEntry: follows.run, relation: follows.relation } : {};
+    const entry = runEntry(session, scenario, { id: run, created, updated: now, courseVersion: config.courseVersion, source: SOURCE, ...link });
     return core.upsert(doc, entry, config.courseVersion);
   }, "roleplay");
   return result.problem ? t("journal.failed", { reason: result.problem.message }) : null;
@@ -74,6 +76,41 @@ function newId(journal) {
   const b = new Uint8Array(16);
   window.crypto.getRandomValues(b);
   return Array.from(b, (x) => (x + 0x100).toString(16).slice(1)).join("");
+}
+
+function entriesOf(journal) {
+  if (journal.store.stale) journal.store.refresh();
+  const doc = journal.store.memory || journal.store.load();
+  return doc.entries || [];
+}
+
+const NOTE_EXERCISES = { disagreement: "disagreement", "de-roling": "de-roling" };
+
+// A note about a run (a disagreement with the key at one step, or the de-roling) as a journal
+// entry of its own that refers to the run.
+function writeNote(journal, note, t) {
+  if (!journal) return { ok: false, reason: t("journal.missing") };
+  const { store, core, config } = journal;
+  const run = entriesOf(journal).find((e) => e.id === note.run && e.kind === "roleplay");
+  if (!run) return { ok: false, reason: t("journal.noRun") };
+  if (note.kind !== "disagreement" && note.kind !== "de-roling") return { ok: false, reason: note.kind };
+  const now = core.nowIso();
+  const meta = { id: core.uuid4(), created: now, updated: now, courseVersion: config.courseVersion, source: SOURCE };
+  let entry;
+  try {
+    entry = note.kind === "disagreement" ? disagreementEntry(run, note.step, note.text, meta) : deroleEntry(run, note.text, { ...meta, question: t("derole.label") });
+  } catch (error) {
+    return { ok: false, reason: error.message };
+  }
+  const result = store.update((doc) => core.upsert(doc, entry, config.courseVersion), "roleplay-note");
+  return result.problem ? { ok: false, reason: result.problem.message } : { ok: true, entry };
+}
+
+function notesOf(journal, run) {
+  return entriesOf(journal)
+    .filter((e) => e.kind === "exercise_answer" && e.related_entry === run && Object.values(NOTE_EXERCISES).includes(e.exercise))
+    .sort((a, b) => String(a.created).localeCompare(String(b.created)))
+    .map((e) => ({ kind: e.exercise, step: e.answer && e.answer.step, text: String((e.answer && e.answer.text) || "") }));
 }
 
 // The player's headings sit one level below the heading of the section it is in.
@@ -96,9 +133,15 @@ export function pageHost(data, root) {
     scenario,
     options: { ...data.options, headingLevel: root ? headingLevel(root) : 2 },
     messages: data.messages,
-    restored: saved && saved.mode ? { mode: saved.mode, moves: saved.moves, run: saved.run || null } : null,
+    restored: saved && saved.mode ? { mode: saved.mode, moves: saved.moves, run: saved.run || null, follows: saved.follows || null } : null,
     journalLink: data.journalPage || (journal && journal.config.journalPage) || null,
     otherScenarios: data.otherScenarios || null,
+    citations: data.citations || {},
+    citationLinks: true,
+    saveNote: (note) => Promise.resolve(writeNote(journal, note, t)),
+    notes: (run) => Promise.resolve(journal ? notesOf(journal, run) : []),
+    listRuns: journal ? () => Promise.resolve(entriesOf(journal).filter((e) => e.kind === "roleplay" && e.scenario_id === scenario.id)) : null,
+    reflectionHost: journal && data.reflectionMessages ? (options) => browserReflectionHost({ ...options, journalLink: data.journalPage || journal.config.journalPage || null }, data.reflectionMessages) : null,
     problem: problem ? t("storage.failed", { reason: problem }) : null,
     commit(state) {
       let session = null;
@@ -112,7 +155,7 @@ export function pageHost(data, root) {
       }
       let run = state.run || null;
       if (session && state.moves.length && !run) run = newId(journal);
-      const accepted = { mode: state.mode || null, moves: state.moves.map((m) => [m[0], m[1]]), run };
+      const accepted = { mode: state.mode || null, moves: state.moves.map((m) => [m[0], m[1]]), run, follows: state.follows || null };
       const warnings = [];
       try {
         if (accepted.mode) window.localStorage.setItem(key, JSON.stringify(accepted));
@@ -121,7 +164,7 @@ export function pageHost(data, root) {
         warnings.push(t("storage.failed", { reason: describe(error) }));
       }
       if (session && run) {
-        const failed = writeRun(journal, session, scenario, run, t);
+        const failed = writeRun(journal, session, scenario, run, accepted.follows, t);
         if (failed) warnings.push(failed);
       }
       return Promise.resolve({ ok: true, state: accepted, warning: warnings.join(" ") });

@@ -57,3 +57,24 @@ export function stepLines(step, ctx) {
   }
   return out;
 }
+
+/** One line of words for a step's decision: who decided and what (or the impasse). */
+export function decisionText(step, ctx) {
+  const { t, scenario } = ctx;
+  const ruled = step.ruled || [];
+  if (step.kind === "impasse") {
+    const picks = ["doctor", "patient"]
+      .filter((role) => step.picks && step.picks[role])
+      .map((role) => `${who(ctx, role, ruled.includes(role))} ${choiceText(scenario, step.point, step.picks[role])}`);
+    return [t("recent.impasse"), ...picks].join(" ");
+  }
+  const text = step.text || choiceText(scenario, step.point, step.choice);
+  if (step.actor === "joint") return `${t("recent.joint")} ${text}`;
+  return `${who(ctx, step.actor, ruled.includes(step.actor))} ${text}`;
+}
+
+/** The title of a decision point (its id when the scenario does not have it). */
+export function pointTitle(scenario, pointId) {
+  const point = scenario.points[pointId];
+  return (point && point.title) || pointId;
+}

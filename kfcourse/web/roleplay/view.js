@@ -3,9 +3,13 @@
 // puts the last accepted one back if its host refuses it; see README.md for the contract and the
 // test hooks (data-kf-*).
 import { Session } from "./engine.js";
+import { runEntry } from "./entry.js";
 import { h, heading, paragraphs, textList, translator } from "./dom.js";
 import { describeChanges, meterGroup, netChanges } from "./meters.js";
 import { stepLines } from "./transcript.js";
+import { debriefSection } from "./debrief.js";
+import { compareSection } from "./compare.js";
+import { mountReflection } from "../reflection/view.js";
 
 const ROLES = ["doctor", "patient"];
 
@@ -43,7 +47,7 @@ class Player {
     this.options = { feedback: "now", sides: ["doctor", "patient", "pair"], ...(host.options || {}) };
     this.t = translator(host.messages);
     this.level = Number(this.options.headingLevel) || 3;
-    this.state = { mode: null, moves: [], run: null };
+    this.state = { mode: null, moves: [], run: null, follows: null };
     this.session = null;
     this.stage = "start"; // start | brief | play
     this.briefRole = null; // pair briefing: whose private brief is next (null: the shared part)
@@ -84,12 +88,12 @@ class Player {
       return;
     }
     try {
-      this.state = { mode: restored.mode, moves: (restored.moves || []).map((m) => [m[0], m[1]]), run: restored.run ?? null };
+      this.state = { mode: restored.mode, moves: (restored.moves || []).map((m) => [m[0], m[1]]), run: restored.run ?? null, follows: restored.follows || null };
       this.session = this.replay(this.state);
       this.stage = this.state.moves.length ? "play" : "brief";
       this.recent = trailingRuled(this.session.trace);
     } catch (error) {
-      this.state = { mode: null, moves: [], run: null };
+      this.state = { mode: null, moves: [], run: null, follows: null };
       this.session = null;
       this.stage = "start";
       this.warn(this.t("player.failed", { reason: error.message }));
@@ -158,7 +162,7 @@ class Player {
   accept(state, then) {
     const before = this.session ? this.session.trace.length : 0;
     const grows = this.session && state.mode === this.state.mode && sameMoves(this.state.moves, state.moves);
-    const next = { mode: state.mode || null, moves: (state.moves || []).map((m) => [m[0], m[1]]), run: state.run ?? null };
+    const next = { mode: state.mode || null, moves: (state.moves || []).map((m) => [m[0], m[1]]), run: state.run ?? null, follows: state.follows || null };
     let session = null;
     try {
       session = next.mode ? this.replay(next) : null;
@@ -178,8 +182,8 @@ class Player {
   }
 
   // -- moves ----------------------------------------------------------------------------------
-  chooseSide(mode) {
-    this.propose({ mode, moves: [], run: null }, () => {
+  chooseSide(mode, follows = null) {
+    this.propose({ mode, moves: [], run: null, follows }, () => {
       this.stage = "brief";
       this.briefRole = null;
       this.shown = null;
@@ -200,8 +204,14 @@ class Player {
     });
   }
 
+  // A new run linked to this one: the other side ("swap"; a pair swaps chairs) or the same again.
+  playAgain(relation) {
+    const mode = relation === "swap" && this.state.mode !== "pair" ? otherRole(this.state.mode) : this.state.mode;
+    this.chooseSide(mode, this.state.run ? { run: this.state.run, relation } : null);
+  }
+
   restart() {
-    this.propose({ mode: null, moves: [], run: null }, () => {
+    this.propose({ mode: null, moves: [], run: null, follows: null }, () => {
       this.stage = "start";
       this.shown = null;
       this.paused = false;
@@ -233,8 +243,16 @@ class Player {
   render() {
     this.renderControls();
     this.screen.textContent = "";
+    this.pending = [];
     const body = this.paused ? this.pauseScreen() : this.currentScreen();
     this.screen.appendChild(body);
+    for (const mount of this.pending.splice(0)) {
+      try {
+        mount();
+      } catch (error) {
+        this.warn(this.t("player.failed", { reason: error.message }));
+      }
+    }
     if (this.interacted) {
       const target = this.screen.querySelector("[data-kf-focus]") || this.screen.querySelector(".kf-rp-heading");
       if (target) target.focus({ preventScroll: false });
@@ -371,6 +389,9 @@ class Player {
         wrap.appendChild(this.startButton());
       }
       return wrap;
+    }
+    if (this.state.follows && this.state.follows.relation === "swap") {
+      wrap.appendChild(h("p", { class: "kf-rp-note-text", data: { kfSwapped: "" }, text: mode === "pair" ? t("brief.swappedPair") : t("brief.swapped") }));
     }
     wrap.append(
       heading(this.level + 1, t("brief.setting")),
@@ -513,11 +534,32 @@ class Player {
     return { scenario: this.scenario, mode: this.state.mode, t: this.t, held };
   }
 
-  // -- the ending -----------------------------------------------------------------------------
+  // This run as an entry (the fields a comparison reads), from the session on the screen.
+  currentRun() {
+    return runEntry(this.session, this.scenario, { id: this.state.run, created: null, updated: new Date().toISOString(), courseVersion: null, source: null });
+  }
+
+  // -- the ending and its debrief --------------------------------------------------------------
   endingScreen() {
     const { t } = this;
     const ending = this.session.endingSummary();
     const link = this.host.journalLink;
+    const mode = this.state.mode;
+    const roles = this.scenario.roles;
+    const ctx = {
+      ...this.context(false),
+      session: this.session,
+      run: this.state.run,
+      follows: this.state.follows,
+      level: this.level,
+      host: this.host,
+      citations: this.host.citations || {},
+      citationLinks: !!this.host.citationLinks,
+      mountReflection,
+      pending: this.pending,
+    };
+    const swapText = mode === "pair" ? t("ending.swapPair") : t("ending.swap", { name: roles[otherRole(mode)].name });
+    const replayText = mode === "pair" ? t("ending.replayPair") : t("ending.replay", { name: roles[mode].name });
     return h(
       "div",
       { class: "kf-rp-ending", data: { kfEnding: ending.id } },
@@ -525,9 +567,16 @@ class Player {
       paragraphs(ending.text),
       heading(this.level + 1, t("ending.meters")),
       this.metersBlock(false),
-      heading(this.level + 1, t("ending.transcript")),
-      this.transcript(),
-      h("section", { class: "kf-rp-debrief", data: { kfDebrief: true }, "aria-label": t("ending.debrief") }),
+      debriefSection(ctx),
+      heading(this.level + 1, t("ending.next")),
+      h(
+        "ul",
+        { class: "kf-rp-sides" },
+        h("li", {}, this.button(swapText, () => this.playAgain("swap"), { data: { kfSwap: true }, class: "kf-rp-button kf-rp-primary" })),
+        h("li", {}, this.button(replayText, () => this.playAgain("replay"), { data: { kfReplay: true }, class: "kf-rp-button" })),
+        h("li", {}, this.button(t("ending.again"), () => this.restart(), { data: { kfAgain: true }, class: "kf-rp-button" })),
+      ),
+      this.host.listRuns && this.state.run ? compareSection({ ...ctx, scenario: this.scenario, current: this.currentRun() }) : null,
       h(
         "p",
         { class: "kf-rp-kept" },
@@ -535,17 +584,6 @@ class Player {
         link ? " " : null,
         link ? h("a", { href: link, text: t("ending.journal") }) : null,
       ),
-      this.button(t("ending.again"), () => this.restart(), { class: "kf-rp-button kf-rp-primary" }),
-    );
-  }
-
-  transcript() {
-    const trace = this.session.trace;
-    if (!trace.length) return h("p", { text: this.t("transcript.empty") });
-    return h(
-      "ol",
-      { class: "kf-rp-transcript" },
-      trace.map((step) => h("li", { class: "kf-rp-step", data: { kfStep: step.n } }, stepLines(step, { ...this.context(false), transcript: true }))),
     );
   }
 

@@ -1,0 +1,259 @@
+// The debrief after an ending, written once for both hosts: the path and who decided, the meters
+// along it (a chart and the same data as a table), the theory behind each choice, the scenario's
+// debrief points for this path, what the partner knew, "Disagree with the key?" on any step, a
+// Gibbs reflection started from the learner's own run, and the de-roling prompt.
+import { h, heading, paragraphs, textList, uid } from "./dom.js";
+import { pathChart, pathTable } from "./chart.js";
+import { decisionText, pointTitle, stepLines } from "./transcript.js";
+
+const ROLES = ["doctor", "patient"];
+
+/** Start values of every measure (a run entry's measures_start, or the scenario's starts). */
+export function startValues(scenario, run) {
+  if (run && run.measures_start) return { ...run.measures_start };
+  const values = {};
+  for (const [key, m] of Object.entries(scenario.measures)) values[key] = m.start;
+  return values;
+}
+
+/** The columns of one run's chart and table: its start, then one per step of the trace. */
+export function runColumns(scenario, trace, start, ctx) {
+  const { t } = ctx;
+  const columns = [{ key: "start", label: t("chart.start"), detail: [], values: [start], changes: [null], cells: [t("chart.startShort"), "", t("chart.startRow"), ""] }];
+  for (const step of trace) {
+    const title = pointTitle(scenario, step.point);
+    const decided = decisionText(step, ctx);
+    const why = step.why || "";
+    columns.push({
+      key: step.n,
+      label: t("chart.column", { n: step.n, point: title, decision: decided }),
+      detail: [decided, why ? t("recent.why", { why }) : ""].filter(Boolean),
+      values: [step.measures || {}],
+      changes: [step.changes || {}],
+      cells: [String(step.n), title, decided, why],
+    });
+  }
+  return columns;
+}
+
+/** The steps where the meters moved most (largest total change first, then earliest). */
+export function biggestMoves(trace, count = 2) {
+  const size = (step) => Object.values(step.changes || {}).reduce((sum, d) => sum + Math.abs(d), 0);
+  return trace
+    .filter((step) => size(step) > 0)
+    .map((step) => ({ step, size: size(step) }))
+    .sort((a, b) => b.size - a.size || a.step.n - b.step.n)
+    .slice(0, count)
+    .map((x) => x.step)
+    .sort((a, b) => a.n - b.n);
+}
+
+function theoryKeys(trace) {
+  const keys = [];
+  for (const step of trace) for (const key of step.theory || []) if (!keys.includes(key)) keys.push(key);
+  return keys;
+}
+
+/** An author-year citation: a link to the book's references page, or the full reference. */
+export function citation(key, citations, full) {
+  const c = (citations || {})[key];
+  if (!c) return h("span", { class: "kf-rp-cite", text: key });
+  if (c.href && !full) return h("a", { class: "kf-rp-cite", href: c.href, title: c.full || null, text: c.label });
+  return h("span", { class: "kf-rp-cite", text: c.label });
+}
+
+function citationList(keys, ctx) {
+  if (!keys.length) return null;
+  const full = !ctx.citationLinks;
+  return h(
+    "ul",
+    { class: "kf-rp-theory" },
+    keys.map((key) => {
+      const c = (ctx.citations || {})[key];
+      return h("li", {}, citation(key, ctx.citations, full), full && c && c.full ? h("span", { text: `: ${c.full}` }) : null);
+    }),
+  );
+}
+
+/** The scenario's debrief items that apply to a path (an item without points applies to all). */
+export function debriefItems(scenario, trace) {
+  const visited = new Set(trace.map((step) => step.point));
+  return (scenario.debrief || []).filter((item) => !(item.points || []).length || item.points.some((p) => visited.has(p)));
+}
+
+/** A short form that saves one note about the run (a disagreement or the de-roling). */
+function noteForm({ ctx, label, hint, kind, step, saveText, onSaved, marker }) {
+  const { t } = ctx;
+  const id = uid("kf-rp-note");
+  const box = h("textarea", { id, class: "kf-rp-textarea", rows: "3", data: { kfNoteText: kind } });
+  const status = h("p", { class: "kf-rp-hint", role: "status" });
+  const save = h("button", { type: "button", class: "kf-rp-button kf-rp-primary", text: saveText, data: marker });
+  const form = h("div", { class: "kf-rp-note-form" }, h("label", { for: id, class: "kf-rp-label", text: label }), hint ? h("p", { class: "kf-rp-hint", text: hint }) : null, box, save, status);
+  save.addEventListener("click", async (event) => {
+    event.preventDefault();
+    const text = box.value.trim();
+    if (!text) {
+      status.textContent = t("note.empty");
+      box.focus();
+      return;
+    }
+    save.disabled = true;
+    let result;
+    try {
+      result = await ctx.host.saveNote({ kind, run: ctx.run, step, text });
+    } catch (error) {
+      result = { ok: false, reason: error && error.message ? error.message : String(error) };
+    }
+    save.disabled = false;
+    if (!result || !result.ok) {
+      status.textContent = t("note.failed", { reason: (result && result.reason) || "?" });
+      return;
+    }
+    box.value = "";
+    status.textContent = t("note.saved");
+    onSaved(text);
+  });
+  return form;
+}
+
+function savedNote(text, label) {
+  return h("div", { class: "kf-rp-saved-note", data: { kfSavedNote: "" } }, h("p", { class: "kf-rp-label", text: label }), paragraphs(text));
+}
+
+/** The debrief section for a finished session. ctx: {scenario, session, mode, run, t, level, host, citations, citationLinks, mountReflection}. */
+export function debriefSection(ctx) {
+  const { t, scenario, session, level } = ctx;
+  const trace = session.trace;
+  const section = h("section", { class: "kf-rp-debrief", data: { kfDebrief: "" }, "aria-labelledby": null });
+  const title = heading(level + 1, t("debrief.heading"));
+  title.id = uid("kf-rp-debrief");
+  section.setAttribute("aria-labelledby", title.id);
+  section.append(title, h("p", { text: t("debrief.intro") }));
+  const canNote = !!(ctx.host.saveNote && ctx.run);
+
+  // 1 and 6: the path, with who decided, and "Disagree with the key?" on each step.
+  section.append(heading(level + 2, t("ending.transcript")));
+  const notesByStep = new Map();
+  const list = h(
+    "ol",
+    { class: "kf-rp-transcript" },
+    trace.map((step) => {
+      const item = h("li", { class: "kf-rp-step", data: { kfStep: step.n } }, stepLines(step, { ...ctx, held: false, transcript: true }));
+      const keys = step.theory || [];
+      if (keys.length) {
+        item.append(h("p", { class: "kf-rp-step-theory" }, h("span", { class: "kf-rp-who", text: t("debrief.theoryLine") }), " ", ...keys.flatMap((key, i) => [i ? "; " : "", citation(key, ctx.citations, !ctx.citationLinks)])));
+      }
+      const held = h("div", { class: "kf-rp-step-notes" });
+      notesByStep.set(step.n, held);
+      item.appendChild(held);
+      if (canNote && step.choice !== null) {
+        const details = h("details", { class: "kf-rp-disagree", data: { kfDisagree: step.n } }, h("summary", { text: t("disagree.summary", { n: step.n }) }));
+        details.appendChild(
+          noteForm({
+            ctx,
+            kind: "disagreement",
+            step: step.n,
+            label: t("disagree.label", { n: step.n }),
+            hint: step.why ? t("disagree.key", { why: step.why }) : null,
+            saveText: t("disagree.save"),
+            marker: { kfDisagreeSave: step.n },
+            onSaved: (text) => held.appendChild(savedNote(text, t("disagree.yours"))),
+          }),
+        );
+        item.appendChild(details);
+      }
+      return item;
+    }),
+  );
+  section.append(list, h("p", { class: "kf-rp-hint", text: t("disagree.why") }));
+
+  // 2: the meters along the path, as a chart and as a table.
+  const columns = runColumns(scenario, trace, startValues(scenario), ctx);
+  const series = [{ name: t("chart.thisRun") }];
+  section.append(
+    heading(level + 2, t("chart.heading")),
+    pathChart({ scenario, series, columns, t, caption: t("chart.caption"), start: columns.length - 1 }),
+    h(
+      "details",
+      { class: "kf-rp-table-details" },
+      h("summary", { text: t("chart.tableSummary") }),
+      pathTable({ scenario, series, columns, t, caption: t("chart.tableCaption"), headers: [t("table.step"), t("table.point"), t("table.decision"), t("table.why")] }),
+    ),
+  );
+
+  // 3: the theory behind the choices.
+  const keys = theoryKeys(trace);
+  if (keys.length) section.append(heading(level + 2, t("debrief.theory")), h("p", { text: t(ctx.citationLinks ? "debrief.theoryLinked" : "debrief.theoryFull") }), citationList(keys, ctx));
+
+  // 4: the debrief points that apply to this path.
+  const items = debriefItems(scenario, trace);
+  if (items.length) {
+    section.append(
+      heading(level + 2, t("debrief.points")),
+      h(
+        "ul",
+        { class: "kf-rp-debrief-points" },
+        items.map((item) => h("li", {}, paragraphs(item.text), (item.theory || []).length ? h("p", { class: "kf-rp-hint" }, t("debrief.theoryLine"), " ", ...item.theory.flatMap((key, i) => [i ? "; " : "", citation(key, ctx.citations, !ctx.citationLinks)])) : null)),
+      ),
+    );
+  }
+
+  // 5: what the partner knew (both roles, when two people played).
+  const hidden = ctx.mode === "pair" ? ROLES : ROLES.filter((r) => r !== ctx.mode);
+  const reveal = hidden.filter((r) => (scenario.roles[r].private || []).length);
+  if (reveal.length) {
+    section.append(heading(level + 2, t(ctx.mode === "pair" ? "debrief.bothKnew" : "debrief.partnerKnew")));
+    for (const role of reveal) {
+      section.append(h("div", { class: "kf-rp-private", data: { kfPrivate: role, kfRevealed: "" } }, h("p", { class: "kf-rp-label", text: t("brief.private", { name: scenario.roles[role].name }) }), textList(scenario.roles[role].private)));
+    }
+  }
+
+  // 7: the course's reflection form, started from this run.
+  if (ctx.mountReflection && ctx.host.reflectionHost && ctx.run) {
+    const slot = h("div", { class: "kf-rp-reflection", data: { kfDebriefReflection: "" } });
+    section.append(heading(level + 2, t("debrief.reflect")), h("p", { text: t("debrief.reflectIntro") }), slot);
+    const mine = trace.filter((step) => ctx.mode === "pair" || !(step.ruled || []).includes(step.actor) || step.actor === "joint");
+    const seed = mine.map((step) => `${step.n}. ${pointTitle(scenario, step.point)}: ${decisionText(step, ctx)}`).join("\n");
+    const moments = biggestMoves(trace).map((step) => t("reflect.moment", { n: step.n, point: pointTitle(scenario, step.point), changes: changeList(scenario, step, t) }));
+    const hints = moments.length ? { feelings: t("reflect.feelings", { moments: moments.join("; ") }), analysis: t("reflect.analysis", { moments: moments.join("; ") }) } : {};
+    ctx.pending.push(() =>
+      ctx.mountReflection(
+        slot,
+        ctx.host.reflectionHost({
+          variant: ctx.mode === "patient" ? "patient" : "clinician",
+          exercise: `roleplay-${scenario.id}`,
+          title: t("reflect.title", { title: scenario.title }),
+          relatedEntry: ctx.run,
+          seed: { description: seed },
+          stageHints: hints,
+          headingLevel: level + 3,
+        }),
+      ),
+    );
+  }
+
+  // 8: de-roling.
+  section.append(heading(level + 2, t("derole.heading")), h("p", { text: t("derole.text") }));
+  if (canNote) {
+    const held = h("div", { class: "kf-rp-step-notes" });
+    section.append(held, noteForm({ ctx, kind: "de-roling", step: null, label: t("derole.label"), hint: t("derole.hint"), saveText: t("derole.save"), marker: { kfDeroleSave: "" }, onSaved: (text) => held.appendChild(savedNote(text, t("derole.yours"))) }));
+    if (ctx.host.notes) {
+      Promise.resolve(ctx.host.notes(ctx.run))
+        .then((notes) => {
+          for (const note of notes || []) {
+            if (note.kind === "de-roling") held.appendChild(savedNote(note.text, t("derole.yours")));
+            else if (note.kind === "disagreement" && notesByStep.has(note.step)) notesByStep.get(note.step).appendChild(savedNote(note.text, t("disagree.yours")));
+          }
+        })
+        .catch(() => {});
+    }
+  }
+  return section;
+}
+
+function changeList(scenario, step, t) {
+  return Object.entries(scenario.measures)
+    .filter(([key]) => (step.changes || {})[key])
+    .map(([key, m]) => `${m.name} ${step.changes[key] > 0 ? t("meter.up", { n: step.changes[key] }) : t("meter.down", { n: -step.changes[key] })}`)
+    .join(", ");
+}
