@@ -6,6 +6,7 @@ failure lists every problem as file:line: message.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,9 @@ def _report(problems: list[cc.Problem]) -> str:
     return "\n" + "\n".join(str(p) for p in problems)
 
 
-def test_toc_lists_the_nine_chapters() -> None:
-    assert [p.name[:2] for p in CHAPTERS] == [f"0{n}" for n in range(1, 10)]
+def test_toc_lists_the_numbered_chapters_in_order() -> None:
+    assert len(CHAPTERS) >= 9  # an instructor may add chapters (10-..., 11-...)
+    assert [p.name[:2] for p in CHAPTERS] == [f"{n:02d}" for n in range(1, len(CHAPTERS) + 1)]
     missing = [str(p) for p in CHAPTERS if not p.exists()]
     assert not missing, missing
 
@@ -133,3 +135,79 @@ def test_figure_script_is_deterministic(script: Path, tmp_path: Path) -> None:
         assert committed.exists(), f"{name} is drawn by {script.name} but not in the repository"
         assert drawn == committed.read_bytes(), f"{name} is stale: run {script.name}"
         assert b"<dc:date>" not in drawn
+
+
+_DURATION = re.compile(r"(?:(\d+) hours?)?\s*(?:(\d+) minutes?)?", re.IGNORECASE)
+
+
+def _minutes(phrase: str) -> int:
+    """'2 hours 30 minutes' -> 150; '3 hours' -> 180."""
+    m = _DURATION.match(phrase.strip())
+    assert m and (m[1] or m[2]), f"not a duration: {phrase!r}"
+    return int(m[1] or 0) * 60 + int(m[2] or 0)
+
+
+def _parts_sum(text: str, unit: str) -> int:
+    """The sum of the 'N <unit>' parts of a list of timings, leaving out asides in brackets."""
+    return sum(int(n) for n in re.findall(rf"(\d+) {unit}\b", re.sub(r"\([^()]*\)", "", text)))
+
+
+def stated_time_problems(chapter: Path) -> list[str]:
+    """Where a chapter's stated time differs from the sum of its parts (learner row, instructor
+    timings) or from its front matter."""
+    text = chapter.read_text(encoding="utf-8")
+    problems = []
+    front = re.search(r'time_to_learn:\s*"([^"]+)"', text)
+    row = re.search(
+        r"\| \*\*Time to learn\*\* \| About ([^:|]+?)(?: in pairs)?: ([^|]*?)(?:\.\s|\s*\|)", text
+    )
+    if not row:
+        return [f"{chapter.name}: no 'Time to learn' row of the form 'About T: parts'"]
+    total, parts = _minutes(row[1]), _parts_sum(row[2], "minutes")
+    if parts != total:
+        problems.append(f"{chapter.name}: 'Time to learn' says {total} min, parts add to {parts}")
+    if front and _minutes(front[1].removesuffix(" in pairs")) != total:
+        problems.append(f"{chapter.name}: front matter says {front[1]!r}, the row {row[1]!r}")
+    timings = re.search(r"\*\*Timings \(about ([^)]+)\):\*\*(.*?)(?:\n- |\n:::)", text, re.S)
+    if timings:
+        said, summed = _minutes(timings[1]), _parts_sum(timings[2], "min")
+        if said != summed:
+            problems.append(f"{chapter.name}: instructor timings say {said} min, add to {summed}")
+    return problems
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_stated_times_add_up(chapter: Path) -> None:
+    assert stated_time_problems(chapter) == []
+
+
+def test_stated_time_check_sees_a_wrong_sum(tmp_path: Path) -> None:
+    page = tmp_path / "06-x.md"
+    page.write_text(
+        '---\nkfcourse:\n  time_to_learn: "2 hours"\n---\n'
+        "| **Time to learn** | About 2 hours 30 minutes: reading 60 minutes, "
+        "exercise 40 minutes. |\n"
+        "- **Timings (about 2 hours):** reading 60 min; exercise 40 min (four rounds).\n:::\n",
+        encoding="utf-8",
+    )
+    assert stated_time_problems(page) == [
+        "06-x.md: 'Time to learn' says 150 min, parts add to 100",
+        "06-x.md: front matter says '2 hours', the row '2 hours 30 minutes'",
+        "06-x.md: instructor timings say 120 min, add to 100",
+    ]
+
+
+def invented_examples_unlabelled(chapter: Path) -> list[str]:
+    """'Example' boxes that neither say they are invented nor cite the real case they describe
+    (the brief: label invented data)."""
+    text = chapter.read_text(encoding="utf-8")
+    return [
+        f"{chapter.name}:{text.count(chr(10), 0, m.start()) + 1}: {m[1]}"
+        for m in re.finditer(r":::\{admonition\} (Example[^\n]*)\n(.*?)\n:::", text, re.S)
+        if not re.search(r"invented|imagine|fictional|\{cite:", m[2], re.IGNORECASE)
+    ]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_examples_say_they_are_invented(chapter: Path) -> None:
+    assert invented_examples_unlabelled(chapter) == []
