@@ -33,10 +33,20 @@ def schema_problems(document: Any) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
 
 
+READY = """() => (!document.querySelector('.kf-journal') || (window.KFJournal && KFJournal.ready))
+  && (!document.querySelector('[data-kf-exercise=reflection]')
+      || (window.KFReflection && KFReflection.ready))"""
+
+
+def wait_until_mounted(page: Any) -> None:
+    """Wait until the journal panel and the reflection forms on the page are mounted."""
+    page.wait_for_function(READY)
+
+
 def open_journal_page(page: Any, url: str) -> None:
-    """Go to `url` and wait until the journal's script has mounted every form and panel."""
+    """Go to `url` and wait until every reflection form and journal panel is mounted."""
     page.goto(url)
-    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    wait_until_mounted(page)
 
 
 def stored_text(page: Any) -> str | None:
@@ -57,9 +67,9 @@ def storage_snapshot(page: Any) -> dict[str, str]:
 
 
 def form(page: Any, title: str) -> Any:
-    """The reflection form whose title is `title`."""
-    return page.locator("form.kf-reflection-form").filter(
-        has=page.locator(".kf-reflection-title", has_text=title)
+    """The reflection form whose title is `title` (kfcourse/web/reflection/README.md's hooks)."""
+    return page.locator("[data-kf-exercise=reflection]").filter(
+        has=page.locator(".kf-rf-title", has_text=title)
     )
 
 

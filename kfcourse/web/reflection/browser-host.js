@@ -51,7 +51,8 @@ export function saveInBrowser(journal, payload) {
     return core.upsert(doc, saved, config.courseVersion);
   }, "reflection");
   if (refusal) return { ok: false, reason: refusal };
-  if (result.problem) return { ok: false, reason: result.problem.message };
+  // The page still holds the entry (store.memory), so the next save edits it, not a copy.
+  if (result.problem) return { ok: false, reason: result.problem.message, entry: saved };
   return { ok: true, entry: saved };
 }
 

@@ -242,6 +242,8 @@ class ReflectionView {
           this.savedAt.textContent = this.t("savedAt", { time: localTime(result.entry.updated, this.language, false) });
         } else {
           this.dirty = true;
+          // Kept on this page but not stored (a full browser storage): later saves edit it.
+          if (result && result.entry && result.entry.id) this.entryId = result.entry.id;
           const reason = (result && result.reason) || "";
           this.warn(this.t("alert.failed", { reason }));
           this.say("failed", this.t("status.failed"));
