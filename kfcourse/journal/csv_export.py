@@ -1,7 +1,10 @@
 """The journal as CSV, one row per entry, for a spreadsheet.
 
-Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) get a leading apostrophe, the usual guard against formula injection.
+Cells that a spreadsheet would run as a formula get a leading apostrophe, the usual guard
+against formula injection: cells starting with =, +, -, @ (or their full-width forms, which
+some spreadsheets read as the same), also after leading spaces, and cells starting with a tab
+or carriage return. Numbers are left as they are. The browser's CSV (kf-journal-export.js,
+`csvValue`) uses the same pattern.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +24,7 @@ COLUMNS = (
     "draft", "scenario_id", "side", "ending", "completed", "steps", "measures_end",
     "model", "variant", "instrument", "moment", "ratings", "text", "words",
 )  # fmt: skip
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = re.compile("[\t\r]|[ \t\r\n\u00a0\u3000]*[=+\\-@\uff1d\uff0b\uff0d\uff20]")
 
 
 def _cell(value: Any) -> str:
@@ -29,7 +33,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    if text.startswith(_FORMULA_START) and not _is_number(text):
+    if FORMULA_START.match(text) and not _is_number(text):
         text = "'" + text
     return text
 

@@ -24,3 +24,7 @@ class JournalNotice(UserWarning):
 
 class NewerVersion(RefusedFile):
     """The file was written by a newer course; it is never touched, only refused."""
+
+
+class JournalFull(JournalError):
+    """A write would make the journal larger than the one size limit; nothing was written."""

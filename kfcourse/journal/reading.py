@@ -8,6 +8,8 @@ store's own file, written atomically by this code, loads about as fast as `json.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from kfcourse.journal.errors import RefusedFile
@@ -15,6 +17,36 @@ from kfcourse.journal.migrations import migrate
 from kfcourse.journal.schema import KINDS, problems
 
 MAX_BYTES = 64 * 1024 * 1024  # a journal of 10,000 long entries is a few MB
+"""The one size limit: the store writes no journal larger, and reads or imports none larger."""
+MAX_DEPTH = 64
+"""The one nesting limit (lists and objects inside one another, the whole file counting as 1).
+
+The browser's journal (kf-journal-core.js) holds the same number; tests check both agree.
+"""
+
+ENTRY_DEPTH = MAX_DEPTH - 2  # an entry sits inside the document's "entries" list
+
+
+def megabytes(size: int) -> str:
+    """A size for the learner, e.g. "65 MB" (rounded up: a size over a limit never reads equal)."""
+    return f"{-(-size // (1024 * 1024))} MB"
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True if `value` nests lists and objects more than `limit` levels deep (no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def _refuse_constant(name: str) -> Any:
@@ -25,8 +57,8 @@ def parse_json(data: bytes) -> Any:
     """Decode UTF-8 JSON text strictly (no NaN or Infinity), refusing with a readable reason."""
     if len(data) > MAX_BYTES:
         raise RefusedFile(
-            f"the file is {len(data) // (1024 * 1024)} MB, larger than any journal "
-            f"({MAX_BYTES // (1024 * 1024)} MB at most)"
+            f"the file is {megabytes(len(data))}, larger than any journal "
+            f"({megabytes(MAX_BYTES)} at most)"
         )
     if not data.strip():
         raise RefusedFile("the file is empty")
@@ -38,7 +70,7 @@ def parse_json(data: bytes) -> Any:
             "a journal is a .json file"
         ) from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise RefusedFile(
             f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -46,7 +78,13 @@ def parse_json(data: bytes) -> Any:
     except ValueError as exc:
         raise RefusedFile(f"the file is not valid JSON ({exc})") from None
     except RecursionError:
-        raise RefusedFile("the file is not a journal: it is nested too deeply") from None
+        pass
+    else:
+        if not too_deep(value):
+            return value
+    raise RefusedFile(
+        f"the file is not a journal: it nests lists and objects more than {MAX_DEPTH} levels deep"
+    )
 
 
 def read_document(data: bytes) -> tuple[dict[str, Any], int]:
@@ -72,6 +110,74 @@ def quick_check(document: dict[str, Any]) -> None:
             raise RefusedFile(f"entries[{position}] has no id or an unknown kind")
         if not isinstance(entry.get("updated"), str):
             raise RefusedFile(f"entries[{position}] has no updated time")
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The journal schema compiled to Python by fastjsonschema: a quick yes or no.
+
+    jsonschema, which gives the readable reasons, takes seconds to import and to check a
+    10,000-entry journal; this says in a fraction of that whether there is anything to report.
+    """
+    import fastjsonschema
+
+    from kfcourse.journal.schema import inlined
+
+    resolved = {**inlined("journal"), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(resolved)  # every keyword the schema uses is in draft 7
+
+
+def check_whole(document: dict[str, Any]) -> None:
+    """Check the store's document against the full schema before it is shown or exported.
+
+    The store checks only the outline on every read (`quick_check`, fast); a learner may have
+    edited their own file by hand, so the paths that show or export every field check it all
+    first, and all of them refuse the same way, naming the first problem.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator()(document)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        return
+    found = problems(document)
+    if found:
+        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+        raise RefusedFile(
+            f"your journal file has a field of the wrong kind, so it cannot be shown or exported: "
+            f"{found[0]}{more}. Correct it in a text editor (the file is plain JSON, one entry "
+            "per line), or ask your instructor"
+        )
+
+
+def read_log(data: bytes) -> tuple[list[dict[str, Any]], int]:
+    """Entries from a journal's recent log (one JSON entry per line), and how many lines failed.
+
+    Lets a log the store moved aside be imported like a journal file.
+    """
+    from kfcourse.journal.schema import entry_problems
+
+    found: list[dict[str, Any]] = []
+    failed = 0
+    for line in data.splitlines():
+        if not line.strip():
+            continue
+        try:
+            entry = parse_json(line)
+        except RefusedFile:
+            failed += 1
+            continue
+        if (
+            isinstance(entry, dict)
+            and not too_deep(entry, MAX_DEPTH - 2)
+            and not entry_problems(entry)
+        ):
+            found.append(entry)
+        else:
+            failed += 1
+    return found, failed
 
 
 def read_own_file(data: bytes) -> tuple[dict[str, Any], int]:

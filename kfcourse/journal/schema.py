@@ -50,16 +50,20 @@ def _inline(node: Any, defs: dict[str, Any], prefixes: tuple[str, ...]) -> Any:
     return out
 
 
+def inlined(name: str, definition: str | None = None) -> dict[str, Any]:
+    """The schema `name` (or one of the journal's definitions) with every reference inlined."""
+    journal = schema("journal")
+    prefixes = ("#/$defs/", f"{journal['$id']}#/$defs/")
+    target = schema(name) if definition is None else journal["$defs"][definition]
+    return _inline({k: v for k, v in target.items() if k != "$defs"}, journal["$defs"],
+                   prefixes)  # fmt: skip
+
+
 @cache
 def _validator(name: str, definition: str | None = None) -> Any:
     import jsonschema  # imported here: it is slow to import and only needed on import/append
 
-    journal = schema("journal")
-    prefixes = ("#/$defs/", f"{journal['$id']}#/$defs/")
-    target = schema(name) if definition is None else journal["$defs"][definition]
-    resolved = _inline({k: v for k, v in target.items() if k != "$defs"}, journal["$defs"],
-                       prefixes)  # fmt: skip
-    return jsonschema.Draft202012Validator(resolved)
+    return jsonschema.Draft202012Validator(inlined(name, definition))
 
 
 def _where(path: Any) -> str:

@@ -7,19 +7,27 @@ Layout, for a journal at `kfcourse-journal.json` (the default, in the working fo
 * `.kfcourse-journal.json.wal`: recent entries, one JSON object per line, appended and fsynced
   one at a time so an append costs well under a millisecond however big the journal is. A line
   counts only once its newline is written, so a write cut short is simply not there.
-  When the log grows past a quarter of the journal (or on `compact()`, export and import) it is
+  When the log grows past a quarter of the journal (or on `compact()` and import) it is
   folded into the journal file and removed. Replaying it twice changes nothing, because
   entries merge by id and the later `updated` wins.
 * `.kfcourse-journal.json.lock`: the lock every reader and writer holds, so two kernels lose
-  nothing.
+  nothing. Where no lock file can be made (a read-only folder), reading goes on without it:
+  the journal file is only ever replaced whole, so a reader never sees half of one.
 
 A file that cannot be read is never overwritten: it is renamed to
-`kfcourse-journal.json.<time>.kfbak`, the learner is told, and `backups()` lists it.
+`kfcourse-journal.json.<time>.kfbak`, the learner is told, and `backups()` lists it. It stays
+pending (`pending_backups()`) until it is imported back, when it is renamed
+`....imported.kfbak`. Every backup the store makes can be imported with `import_file`.
+
+No write makes the journal larger than `reading.MAX_BYTES`, the size every reader accepts, and
+writes past three quarters of it carry a notice first.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import json
 import os
 import re
@@ -30,23 +38,43 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kfcourse.journal import reading
 from kfcourse.journal.clock import new_id, now
 from kfcourse.journal.entries import Entry, check_entry
 from kfcourse.journal.errors import (
     JournalBusy,
     JournalError,
+    JournalFull,
     JournalNotice,
     NewerVersion,
     RefusedFile,
 )
 from kfcourse.journal.merge import merge_entries
-from kfcourse.journal.reading import dumps_document, quick_check, read_document, read_own_file
+from kfcourse.journal.reading import (
+    ENTRY_DEPTH,
+    MAX_DEPTH,
+    check_whole,
+    dumps_document,
+    megabytes,
+    quick_check,
+    read_document,
+    read_log,
+    read_own_file,
+    too_deep,
+)
 from kfcourse.journal.schema import FORMAT, SCHEMA_VERSION
 
 ENV_VAR = "KFCOURSE_JOURNAL"
 DEFAULT_NAME = "kfcourse-journal.json"
 BACKUP_SUFFIX = ".kfbak"
 _VERSION_AT_HEAD = re.compile(rb'"schema_version"\s*:\s*(-?\d+)')
+NEARLY_FULL = 0.75
+"""Past this share of the size limit every write carries a notice that the journal is filling."""
+# The log's lines are compact; in the journal file each entry takes at most 3 bytes more, and
+# the shortest entry the schema allows is well over 100 bytes, hence 1 + 3/100.
+_LOG_GROWTH = 1.03
+_HEAD_ROOM = 4096  # the journal's own fields (times, version, display name)
+_NO_LOCK_HERE = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 _LISTENERS: list[Callable[[Path], None]] = []
@@ -70,6 +98,20 @@ def _changed(path: Path) -> None:
 def _sync_data(fd: int) -> None:
     """Flush a file's data (and its size) to disk; fdatasync where the system has it."""
     (getattr(os, "fdatasync", None) or os.fsync)(fd)
+
+
+FULL_ADVICE = (
+    "Export it (kfcourse journal export -o FILE, or the download button) to keep a copy, "
+    "then start a new journal file: set KFCOURSE_JOURNAL to a new path, or move this file away."
+)
+
+
+def restore_advice(backup: Path) -> str:
+    """How to bring a moved-aside file back, in one sentence."""
+    return (
+        f"To bring its entries back, correct it if needed and run: kfcourse journal import "
+        f"{backup} (or delete it once you no longer need it)."
+    )
 
 
 def default_path() -> Path:
@@ -106,6 +148,8 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     migrated_from: int | None = None
+    lines_left_out: int = 0
+    backup_done: Path | None = None
 
     @property
     def changed(self) -> bool:
@@ -116,6 +160,10 @@ class ImportReport:
         text = f"{self.added} added, {self.updated} updated, {self.unchanged} already there"
         if self.migrated_from is not None:
             text += f" (converted from the older journal format {self.migrated_from})"
+        if self.lines_left_out:
+            text += f"; {self.lines_left_out} damaged lines of the log could not be read"
+        if self.backup_done is not None:
+            text += f"; the backup is marked as imported ({self.backup_done.name})"
         return text
 
 
@@ -153,6 +201,7 @@ class JournalStore:
         self.compact_ratio = compact_ratio
         self.compact_min_bytes = compact_min_bytes
         self.notices: list[str] = []
+        self.read_only = False  # set when reading found no way to make a lock file
         self._lock: Any = None
 
     def __repr__(self) -> str:
@@ -160,8 +209,12 @@ class JournalStore:
 
     # ----------------------------------------------------------------- locking
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the journal's lock (re-entrant within a thread)."""
+    def locked(self, *, reading: bool = False) -> Iterator[None]:
+        """Hold the journal's lock (re-entrant within a thread).
+
+        With `reading`, a folder where no lock file can be made is read without one (nobody
+        can write there either); a writer there gets a JournalError with the reason.
+        """
         from filelock import FileLock, Timeout
 
         if self._lock is None:
@@ -175,10 +228,22 @@ class JournalStore:
                 f"the journal is in use by another program for more than {self.lock_timeout:g} s "
                 f"(lock {self.lock_path.name}); close other notebooks using it and try again"
             ) from None
+        except OSError as exc:
+            if not (reading and exc.errno in _NO_LOCK_HERE):
+                raise self._cannot_write(exc) from None
+            self.read_only = True
+            yield
+            return
         try:
             yield
         finally:
             self._lock.release()
+
+    def _cannot_write(self, exc: OSError) -> JournalError:
+        return JournalError(
+            f"the journal cannot be written in {self.path.parent} "
+            f"({exc.strerror or exc}); nothing was changed"
+        )
 
     # ----------------------------------------------------------------- reading
     def _notice(self, message: str) -> None:
@@ -202,8 +267,7 @@ class JournalStore:
         self._fsync_folder()
         self._notice(
             f"{what} {path.name} could not be read ({reason}). It has been kept, unchanged, as "
-            f"{target.name}; your journal carries on without it. Open or import the backup "
-            "once it is repaired, or show it to your instructor."
+            f"{target}; your journal carries on without it. {restore_advice(target)}"
         )
         return target
 
@@ -244,8 +308,11 @@ class JournalStore:
         migrated = version != SCHEMA_VERSION
         if migrated:
             backup = self.path.with_name(f"{self.path.name}.v{version}{BACKUP_SUFFIX}")
-            if not backup.exists():
-                backup.write_bytes(data)
+            try:
+                if not backup.exists():
+                    backup.write_bytes(data)
+            except OSError:
+                return document, True, False  # no copy of the original: never rewrite it
             self._notice(
                 f"Your journal was in an older format (version {version}); it has been brought "
                 f"up to date and the original kept as {backup.name}."
@@ -269,6 +336,8 @@ class JournalStore:
             try:
                 entry = json.loads(line)
                 quick_check({"entries": [entry]})
+                if too_deep(entry, ENTRY_DEPTH):
+                    raise RefusedFile("nested too deeply")
             except (ValueError, RefusedFile, RecursionError):
                 damaged = True
                 continue
@@ -288,11 +357,20 @@ class JournalStore:
         """The whole journal as a document (format, schema_version, entries, ...)."""
         if not self.path.exists() and not self.wal_path.exists():
             return empty_document()  # nothing to read or lock: leave a fresh folder untouched
-        with self.locked():
+        with self.locked(reading=True):
             state = self._state()
-            if state.needs_rewrite or state.wal_damaged:
+            if (state.needs_rewrite or state.wal_damaged) and not self.read_only:
                 self._write(state)
             return state.document
+
+    def load_checked(self) -> dict[str, Any]:
+        """The whole journal, checked field by field against the schema (RefusedFile if not).
+
+        For every path that shows or exports all of it, so all refuse a hand-edited file alike.
+        """
+        document = self.load()
+        check_whole(document)
+        return document
 
     def entries(self, kind: str | None = None) -> list[Entry]:
         """All entries (or those of one kind), oldest first."""
@@ -305,8 +383,20 @@ class JournalStore:
 
     def backups(self) -> list[Path]:
         """Backups made when a damaged or older journal file was moved aside, newest last."""
-        pattern = f"{self.path.name}.*{BACKUP_SUFFIX}"
+        pattern = f"{glob.escape(self.path.name)}.*{BACKUP_SUFFIX}"
         return sorted(self.path.parent.glob(pattern), key=lambda p: p.stat().st_mtime)
+
+    def _pending_name(self) -> re.Pattern[str]:
+        name = re.escape(self.path.name)
+        return re.compile(rf"{name}\.\d{{8}}T\d{{6}}Z(?:-\d+)?{re.escape(BACKUP_SUFFIX)}")
+
+    def pending_backups(self) -> list[Path]:
+        """Damaged files moved aside and not yet imported back, newest last.
+
+        (Copies of older-format journals are not pending: they were converted in full.)
+        """
+        pending = self._pending_name()
+        return [p for p in self.backups() if pending.fullmatch(p.name)]
 
     # ----------------------------------------------------------------- writing
     def _fsync_folder(self) -> None:
@@ -317,19 +407,43 @@ class JournalStore:
             finally:
                 os.close(fd)
 
+    def _remove_stale_temporaries(self) -> None:
+        """Remove temporary files left by writers killed before their rename (lock held).
+
+        Every writer makes its temporary file under the lock, so while this process holds it
+        no other temporary file is being written; the journal and its log still hold all that
+        a killed writer was saving, because the log goes only after the rename.
+        """
+        for temp in self.path.parent.glob(f".{glob.escape(self.path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
     def _replace_file(self, text: str) -> None:
         """Write `text` to a temporary file, fsync it, and rename it over the journal."""
+        size = len(text.encode("utf-8"))
+        if size > reading.MAX_BYTES:
+            raise JournalFull(
+                f"this change would make your journal {megabytes(size)}, more than the "
+                f"{megabytes(reading.MAX_BYTES)} a journal can hold, so nothing was written. "
+                f"{FULL_ADVICE}"
+            )
+        self._remove_stale_temporaries()
         temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{new_id()[:8]}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except OSError as exc:
+            raise self._cannot_write(exc) from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temp, self.path)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+            if isinstance(exc, OSError):
+                raise self._cannot_write(exc) from None
             raise
         self._fsync_folder()
 
@@ -360,30 +474,54 @@ class JournalStore:
 
         Checked against the schema first; returns the entry as stored.
         """
+        if too_deep(entry, ENTRY_DEPTH):
+            raise JournalError(
+                f"This entry nests lists and objects more than {ENTRY_DEPTH} levels deep, "
+                f"which no journal can hold ({MAX_DEPTH} levels for the whole file)"
+            )
         check_entry(entry)
         line = (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         with self.locked():
             self._check_not_newer()
-            fd = os.open(self.wal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
-            try:
-                size = os.fstat(fd).st_size
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    size = self._drop_unfinished_line(fd, size)
-                os.write(fd, line)
-                _sync_data(fd)
-                wal_size = size + len(line)
-            finally:
-                os.close(fd)
-            if size == 0:
-                self._fsync_folder()  # the log file itself is new
             try:
                 main_size = self.path.stat().st_size
             except FileNotFoundError:
                 main_size = 0
-            if wal_size >= max(self.compact_min_bytes, main_size // self.compact_ratio):
-                self.compact()
+            try:
+                self._append(line, main_size)
+            except OSError as exc:
+                raise self._cannot_write(exc) from None
         _changed(self.path)
         return entry
+
+    def _append(self, line: bytes, main_size: int) -> None:
+        """Append one entry's line to the log, within the size limit (lock held)."""
+        fd = os.open(self.wal_path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                size = self._drop_unfinished_line(fd, size)
+            wal_size = size + len(line)
+            projected = main_size + int(wal_size * _LOG_GROWTH) + _HEAD_ROOM
+            if projected > reading.MAX_BYTES:
+                raise JournalFull(
+                    f"this entry would make your journal about {megabytes(projected)}, more than "
+                    f"the {megabytes(reading.MAX_BYTES)} a journal can hold, so it was not saved. "
+                    f"{FULL_ADVICE}"
+                )
+            os.write(fd, line)
+            _sync_data(fd)
+        finally:
+            os.close(fd)
+        if size == 0:
+            self._fsync_folder()  # the log file itself is new
+        if projected > reading.MAX_BYTES * NEARLY_FULL:
+            self._notice(
+                f"Your journal is about {megabytes(projected)}; a journal can hold "
+                f"{megabytes(reading.MAX_BYTES)}. {FULL_ADVICE}"
+            )
+        if wal_size >= max(self.compact_min_bytes, main_size // self.compact_ratio):
+            self.compact()
 
     put = add
 
@@ -444,13 +582,53 @@ class JournalStore:
         return report
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportReport:
-        """Import the journal file at `path` (see `import_bytes`)."""
+        """Import the journal file at `path` (see `import_bytes`), or a backup this store made.
+
+        A backup of the store's recent log (one entry per line) is imported line by line. A
+        pending backup imported in full is renamed `....imported.kfbak`, so it is no longer
+        pending.
+        """
+        source = Path(path)
         try:
-            data = Path(path).read_bytes()
+            if source.stat().st_size > reading.MAX_BYTES:
+                raise RefusedFile(
+                    f"{path} is {megabytes(source.stat().st_size)}, larger than any journal "
+                    f"({megabytes(reading.MAX_BYTES)} at most)"
+                )
+            data = source.read_bytes()
         except FileNotFoundError:
             raise RefusedFile(f"there is no file {path}") from None
         except IsADirectoryError:
             raise RefusedFile(f"{path} is a folder, not a journal file") from None
         except OSError as exc:
             raise RefusedFile(f"{path} cannot be read ({exc.strerror})") from None
-        return self.import_bytes(data)
+        own_backup = source.absolute().parent == self.path.parent and bool(
+            self._pending_name().fullmatch(source.name)
+        )
+        try:
+            report = self.import_bytes(data)
+        except RefusedFile as refused:
+            if not own_backup or isinstance(refused, NewerVersion):
+                raise
+            report = self._import_log(data, refused)
+        if own_backup:
+            done = source.with_name(
+                source.name[: -len(BACKUP_SUFFIX)] + ".imported" + BACKUP_SUFFIX
+            )
+            try:
+                os.rename(source, done)
+                report.backup_done = done
+            except OSError:
+                pass  # still pending; the import itself is complete
+        return report
+
+    def _import_log(self, data: bytes, refused: RefusedFile) -> ImportReport:
+        """Merge the entries of a log backup (one entry per line) into this journal."""
+        found, failed = read_log(data)
+        if not found:
+            raise refused  # not a log either: the reason it is not a journal stands
+        document = empty_document()
+        document["entries"] = found
+        report = self.import_bytes(dumps_document(document).encode("utf-8"))
+        report.lines_left_out = failed
+        return report

@@ -12,6 +12,25 @@
   var FORMAT = "kfcourse-journal";
   var SCHEMA_VERSION = 1;
   var MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+  // The one nesting limit (lists and objects inside one another, the whole file counting as 1),
+  // the same as Python's kfcourse.journal.reading.MAX_DEPTH; tests check that the two agree.
+  var MAX_DEPTH = 64;
+
+  // True if `value` nests lists and objects more than `limit` levels deep (no recursion, so a
+  // file nested 200,000 levels deep is refused rather than overflowing the stack).
+  function tooDeep(value, limit) {
+    var stack = [[value, 1]];
+    while (stack.length) {
+      var top = stack.pop(), node = top[0], depth = top[1];
+      if (node === null || typeof node !== "object") continue;
+      if (depth > limit) return true;
+      var children = Array.isArray(node) ? node : Object.keys(node).map(function (k) { return node[k]; });
+      for (var i = 0; i < children.length; i++) {
+        if (children[i] !== null && typeof children[i] === "object") stack.push([children[i], depth + 1]);
+      }
+    }
+    return false;
+  }
 
   // ------------------------------------------------------------------ JSON Schema (2020-12 subset)
 
@@ -363,6 +382,9 @@
 
   // Checks a journal document (already parsed): {ok: true, journal} or {ok: false, reason}.
   function checkJournal(doc, schema) {
+    if (tooDeep(doc, MAX_DEPTH)) {
+      return refusal("This file is not a journal: it nests lists and objects more than " + MAX_DEPTH + " levels deep.");
+    }
     if (!isObject(doc)) {
       return refusal("This file is not a Leading Together journal: it holds " + describeType(jsonType(doc)) + ", not a journal.");
     }
@@ -419,6 +441,8 @@
     FORMAT: FORMAT,
     SCHEMA_VERSION: SCHEMA_VERSION,
     MAX_IMPORT_BYTES: MAX_IMPORT_BYTES,
+    MAX_DEPTH: MAX_DEPTH,
+    tooDeep: tooDeep,
     validate: validate,
     unsupportedKeywords: unsupportedKeywords,
     uuid4: uuid4,

@@ -38,7 +38,7 @@
     rules: "the other role's rules",
     "joint-rules": "you and the other role's rules, agreeing",
     joint: "both of you, agreeing",
-    impasse: "both of you",
+    impasse: "both of you, with no agreement (impasse)",
   };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
@@ -198,8 +198,8 @@
     doctor: "the doctor", clinician: "the clinician", patient: "the patient partner",
     pair: "a pair (both roles)",
   };
-  var STAGE_ORDER = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan",
-    "what_happened", "feelings", "concept", "next"];
+  var GIBBS_STAGES = ["description", "feelings", "evaluation", "analysis", "conclusion", "action_plan"];
+  var SHORT_STAGES = ["what_happened", "feelings", "concept", "next"];
 
   // Learner text as Markdown that renders as exactly that text: every character Markdown
   // (CommonMark, GFM tables, MyST) could read as markup gets a backslash.
@@ -229,54 +229,133 @@
     return +m[3] + " " + MONTHS[+m[2] - 1] + " " + m[1] + ", " + m[4] + ":" + m[5] + " UTC";
   }
 
-  function mdMeasures(values) {
-    if (!values || typeof values !== "object" || Array.isArray(values) || !Object.keys(values).length) {
-      return "none recorded";
-    }
-    return Object.keys(values).map(function (k) { return inline(k) + " " + inline(values[k]); }).join(", ");
+  function isMap(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
   }
 
-  function mdRoleplay(e) {
-    var scenario = e.scenario_title || (has(e, "scenario_id") ? e.scenario_id : "?");
-    var side = has(MD_SIDE_TITLES, String(e.side)) ? MD_SIDE_TITLES[String(e.side)] : pyStr(e.side);
-    var out = ["## Role-play: " + inline(scenario) + ", as " + inline(side), ""];
+  function asMap(v) {
+    return isMap(v) ? v : {};
+  }
+
+  function sideName(role) {
+    var key = pyStr(role);
+    return has(MD_SIDE_TITLES, key) ? MD_SIDE_TITLES[key] : key;
+  }
+
+  var RELATION_WORDS = { swap: "Sides swapped after", replay: "Played again after" };
+
+  function chooser(step) {
+    var who = decidedBy(step);
+    return has(CHOOSERS, who) ? CHOOSERS[who] : "you (" + inline(sideName(who)) + ")";
+  }
+
+  function signed(v) {
+    if (typeof v !== "number") return inline(v);
+    return v > 0 ? "+" + String(v) : String(v);
+  }
+
+  function stepTitle(e, n, step) {
+    var point = has(step, "point") ? step.point : "";
+    var titles = asMap(e.point_titles);
+    var title = typeof point === "string" && has(titles, point) ? titles[point] : null;
+    return "Step " + n + ": " + inline(typeof title === "string" && title ? title : point);
+  }
+
+  // One decision of a run as a short transcript: who decided, what, why, what moved.
+  function mdStep(e, n, step) {
+    var names = asMap(e.measure_names);
+    var out = ["**" + stepTitle(e, n, step) + "**", "", "- Decided by: " + chooser(step)];
+    if (step.choice === null || step.choice === undefined) {
+      if (truthy(step.prompt)) out.push("- Said about it: " + inline(step.prompt));
+    } else {
+      var text = step.text;
+      out.push("- Choice: " + inline(typeof text === "string" && text ? text : step.choice));
+      if (truthy(step.why)) out.push("- Why: " + inline(step.why));
+    }
+    var notes = asMap(step.notes);
+    Object.keys(notes).forEach(function (role) {
+      if (typeof notes[role] === "string" && notes[role]) {
+        out.push("- Why " + inline(sideName(role)) + " chose so: " + inline(notes[role]));
+      }
+    });
+    var changes = asMap(step.changes);
+    var moved = Object.keys(changes).filter(function (k) { return truthy(changes[k]); }).map(function (k) {
+      return inline(has(names, k) ? names[k] : k) + " " + signed(changes[k]);
+    });
+    out.push("- Meters: " + (moved.length ? moved.join(", ") : "no change"));
+    return out;
+  }
+
+  // The measures at the start, after each step and at the end, as one table.
+  function meterTable(e, steps) {
+    var names = asMap(e.measure_names);
+    var rows = [["Start", asMap(e.measures_start)]];
+    steps.forEach(function (s) { rows.push([stepTitle(e, s[0], s[1]), asMap(s[1].measures)]); });
+    rows.push(["End", asMap(e.measures_end)]);
+    var keys = [];
+    rows.forEach(function (r) {
+      Object.keys(r[1]).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); });
+    });
+    if (!keys.length) return [];
+    var out = [
+      "| Moment | " + keys.map(function (k) { return inline(has(names, k) ? names[k] : k); }).join(" | ") + " |",
+      "|---".repeat(keys.length + 1) + "|",
+    ];
+    rows.forEach(function (r) {
+      out.push("| " + r[0] + " | " + keys.map(function (k) { return has(r[1], k) ? inline(r[1][k]) : ""; }).join(" | ") + " |");
+    });
+    return out;
+  }
+
+  function mdRoleplay(e, runs) {
+    var scenario = truthy(e.scenario_title) ? e.scenario_title : (has(e, "scenario_id") ? e.scenario_id : "?");
+    var out = ["## Role-play: " + inline(scenario) + ", as " + inline(sideName(e.side)), ""];
     out.push("- When: " + mdDate(e.created));
-    out.push("- Ending: " + (e.ending ? inline(e.ending) : "not reached"));
-    if (truthy(e.measures_start)) out.push("- Measures at the start: " + mdMeasures(e.measures_start));
-    if (truthy(e.measures_end)) out.push("- Measures at the end: " + mdMeasures(e.measures_end));
-    var trace = Array.isArray(e.trace) ? e.trace : [];
-    if (trace.length) {
-      out.push("", "| Step | Decision point | Choice | Chosen by | Measures after |", "|---|---|---|---|---|");
-      trace.forEach(function (step, i) {
-        if (!step || typeof step !== "object" || Array.isArray(step)) return;
-        var decided = decidedBy(step);
-        var who = has(CHOOSERS, decided) ? CHOOSERS[decided] : "you (" + inline(decided) + ")";
-        // As the Python export: a missing or null choice is a joint decision with no agreement.
-        var choice = has(step, "choice") ? step.choice : null;
-        var impasse = choice === null || choice === undefined;
-        out.push("| " + (i + 1) + " | " + inline(has(step, "point") ? step.point : "") + " | " +
-          (impasse ? "no agreement (impasse)" : inline(choice)) + " | " + who + " | " +
-          mdMeasures(step.measures) + " |");
-      });
+    var ending = truthy(e.ending_title) ? e.ending_title : e.ending;
+    out.push("- Ending: " + (truthy(ending) ? inline(ending) : "not reached"));
+    var relation = pyStr(e.relation);
+    if (has(RELATION_WORDS, relation)) {
+      var earlier = runs.get(pyStr(e.related_entry));
+      out.push("- " + RELATION_WORDS[relation] + " " + (earlier ? "the run of " + mdDate(earlier.created) : "an earlier run"));
+    }
+    var steps = [];
+    (Array.isArray(e.trace) ? e.trace : []).forEach(function (s, i) { if (isMap(s)) steps.push([i + 1, s]); });
+    if (steps.length) {
+      out.push("", "### The path");
+      steps.forEach(function (s) { out.push(""); Array.prototype.push.apply(out, mdStep(e, s[0], s[1])); });
+    }
+    var table = meterTable(e, steps);
+    if (table.length) {
+      out.push("", "### The meters", "");
+      Array.prototype.push.apply(out, table);
     }
     return out;
   }
 
-  function mdReflection(e) {
-    var model = has(MODEL_TITLES, String(e.model)) ? MODEL_TITLES[String(e.model)] : "Reflection";
-    var heading = "## Reflection (" + model;
+  // Each stage once, in its model's order (then the other model's, then any others).
+  function stageOrder(e, stages) {
+    var models = e.model === "gibbs_short" ? SHORT_STAGES.concat(GIBBS_STAGES) : GIBBS_STAGES.concat(SHORT_STAGES);
+    var order = [];
+    models.forEach(function (k) { if (has(stages, k) && order.indexOf(k) < 0) order.push(k); });
+    Object.keys(stages).forEach(function (k) { if (order.indexOf(k) < 0) order.push(k); });
+    return order;
+  }
+
+  function mdReflection(e, level) {
+    level = level || 2;
+    var model = has(MODEL_TITLES, pyStr(e.model)) ? MODEL_TITLES[pyStr(e.model)] : "Reflection";
+    var heading = "#".repeat(level) + " Reflection";
+    if (typeof e.title === "string" && pyStrip(e.title)) heading += ": " + inline(e.title);
+    heading += " (" + model;
     if (has(MD_SIDE_TITLES, e.variant)) heading += ", prompts for " + MD_SIDE_TITLES[e.variant];
     var out = [heading + ")", "", "- When: " + mdDate(e.created)];
-    if (e.prompt) out.push("", "**Prompt:** " + escapeText(e.prompt));
-    var stages = e.stages && typeof e.stages === "object" && !Array.isArray(e.stages) ? e.stages : {};
-    var order = [];
-    STAGE_ORDER.forEach(function (k) { if (has(stages, k)) order.push(k); });
-    Object.keys(stages).forEach(function (k) { if (order.indexOf(k) < 0) order.push(k); });
-    order.forEach(function (k) {
+    if (truthy(e.prompt)) out.push("", "**Prompt:** " + escapeText(pyStr(e.prompt)));
+    var stages = asMap(e.stages);
+    stageOrder(e, stages).forEach(function (k) {
       var text = stages[k];
       var title = has(MD_STAGE_TITLES, k) ? MD_STAGE_TITLES[k] : k;
       var body = typeof text === "string" && pyStrip(text) ? escapeText(text) : "*(left blank)*";
-      out.push("", "### " + inline(title), "", body);
+      out.push("", "#".repeat(level + 1) + " " + inline(title), "", body);
     });
     if (typeof e.text === "string") out.push("", escapeText(e.text) || "*(left blank)*");
     return out;
@@ -299,14 +378,50 @@
     return out;
   }
 
-  function mdAnswer(e) {
-    var out = ["## Exercise: " + inline(has(e, "exercise") ? e.exercise : "?"), ""];
+  function mdAnswer(e, level) {
+    level = level || 2;
+    var titled = typeof e.title === "string" && pyStrip(e.title);
+    var out = ["#".repeat(level) + " " + (titled ? "Exercise: " + inline(e.title) : "Exercise answer"), ""];
     out.push("- When: " + mdDate(e.created));
-    if (e.question) out.push("", "**Question:** " + escapeText(e.question));
+    if (truthy(e.question)) out.push("", "**Question:** " + escapeText(pyStr(e.question)));
     var text = typeof e.answer === "string" ? e.answer : pyDumps(e.answer, false, 1);
     out.push("", "**Answer:**", "", escapeText(text) || "*(left blank)*");
-    if (e.note) out.push("", escapeText(e.note));
+    if (truthy(e.note)) out.push("", escapeText(pyStr(e.note)));
     return out;
+  }
+
+  function words(v) {
+    return typeof v === "string" && pyStrip(v) ? escapeText(v) : "*(left blank)*";
+  }
+
+  // A disagreement with the key or the de-roling note, under the run it is about.
+  function mdNote(e, run) {
+    var answer = asMap(e.answer);
+    var disagreement = e.exercise === "disagreement";
+    var out;
+    if (disagreement) {
+      var n = answer.step;
+      var trace = Array.isArray(run.trace) ? run.trace : [];
+      var ok = typeof n === "number" && Number.isInteger(n) && n > 0 && n <= trace.length;
+      var step = ok && isMap(trace[n - 1]) ? trace[n - 1] : {};
+      var where = ok ? stepTitle(run, n, step) : "Step " + inline(n);
+      out = ["### Disagreement with the key at s" + where.slice(1), ""];
+    } else {
+      out = ["### De-roling: how I differ from my character", ""];
+    }
+    out.push("- When: " + mdDate(e.created));
+    if (truthy(e.question)) {
+      out.push("", "**" + (disagreement ? "The key said" : "Prompt") + ":** " + escapeText(pyStr(e.question)));
+    }
+    out.push("", words(answer.text));
+    return out;
+  }
+
+  // An entry shown under the run it refers to, one heading level down.
+  function mdAboutRun(e, run) {
+    if (e.kind === "reflection") return mdReflection(e, 3);
+    if (e.exercise === "disagreement" || e.exercise === "de-roling") return mdNote(e, run);
+    return mdAnswer(e, 3);
   }
 
   // Python truthiness of a JSON value.
@@ -317,23 +432,52 @@
     return true;
   }
 
-  var SECTIONS = { roleplay: mdRoleplay, reflection: mdReflection, self_rating: mdRating, exercise_answer: mdAnswer };
+  function mdSection(e, runs) {
+    if (e.kind === "roleplay") return mdRoleplay(e, runs);
+    if (e.kind === "reflection") return mdReflection(e);
+    if (e.kind === "self_rating") return mdRating(e);
+    if (e.kind === "exercise_answer") return mdAnswer(e);
+    return [];
+  }
 
-  // The whole journal as one Markdown document, oldest entry first.
+  // A reflection or an exercise answer (a note) that refers to a run in the journal.
+  function isAboutRun(e, runs) {
+    return (e.kind === "reflection" || e.kind === "exercise_answer") &&
+      typeof e.related_entry === "string" && runs.has(e.related_entry);
+  }
+
+  // The whole journal as one Markdown document, oldest entry first; the reflections and notes
+  // that refer to a role-play run follow that run.
   function markdown(journal) {
-    var entries = (journal.entries || []).filter(function (e) { return e && typeof e === "object" && !Array.isArray(e); });
+    var entries = (journal.entries || []).filter(isMap);
+    var runs = new Map();
+    entries.forEach(function (e) { if (e.kind === "roleplay" && typeof e.id === "string") runs.set(e.id, e); });
+    var about = new Map();
+    entries.forEach(function (e) {
+      if (!isAboutRun(e, runs)) return;
+      if (!about.has(e.related_entry)) about.set(e.related_entry, []);
+      about.get(e.related_entry).push(e);
+    });
     var out = ["# My Leading Together journal", ""];
     if (truthy(journal.display_name)) out.push("Kept by " + inline(journal.display_name) + ".", "");
     out.push(entries.length + " entries, exported from course version " +
       inline(has(journal, "course_version") ? journal.course_version : "?") +
       ". Everything here was written on your own computer and has not been sent anywhere.");
     entries.forEach(function (e) {
-      var section = SECTIONS[String(e.kind)];
-      if (!section || !has(SECTIONS, String(e.kind))) return;
-      var lines = section(e);
+      if (isAboutRun(e, runs)) return; // shown under its run
+      var lines = mdSection(e, runs);
+      if (!lines.length) return;
       if (truthy(e.draft)) lines[0] += " (draft)";
       out.push("");
       Array.prototype.push.apply(out, lines);
+      if (e.kind === "roleplay" && typeof e.id === "string" && runs.get(e.id) === e) {
+        (about.get(e.id) || []).forEach(function (note) {
+          var more = mdAboutRun(note, e);
+          if (truthy(note.draft)) more[0] += " (draft)";
+          out.push("");
+          Array.prototype.push.apply(out, more);
+        });
+      }
     });
     return out.join("\n") + "\n";
   }
@@ -346,12 +490,16 @@
 
   var PY_FLOAT = /^[+-]?(?:(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|inf(?:inity)?|nan)$/i;
 
+  // A cell a spreadsheet would run as a formula: =, +, -, @ or their full-width forms, also after
+  // leading spaces, or a leading tab or carriage return (csv_export.FORMULA_START in Python).
+  var FORMULA_START = /^(?:[\t\r]|[ \t\r\n\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
   function csvValue(value) {
     if (value === null || value === undefined) return "";
     if (typeof value === "boolean") return value ? "yes" : "no";
     var text = typeof value === "string" ? value : pyDumps(value, false);
     // A cell a spreadsheet would run as a formula gets a leading apostrophe.
-    if (/^[=+\-@\t\r]/.test(text) && !PY_FLOAT.test(pyStrip(text))) text = "'" + text;
+    if (FORMULA_START.test(text) && !PY_FLOAT.test(pyStrip(text))) text = "'" + text;
     return text;
   }
 
