@@ -20,6 +20,7 @@ _LAZY = {
     "summarise": "kfcourse.analysis",
     "starter_checkin": "kfcourse.widgets.checkin",
     "roleplay": "kfcourse.widgets.roleplay",
+    "trust_loop": "kfcourse.widgets.trust_loop",
 }
 
 __all__ = ["__version__", *_LAZY]

@@ -18,6 +18,7 @@ PARTS = (
     "kfcourse.sphinx.accessibility",  # repairs to the theme's markup for screen readers
     "kfcourse.sphinx.journal_directives",  # reflection forms and the browser journal
     "kfcourse.sphinx.roleplay_directive",  # the role-play player (after the journal: its scripts)
+    "kfcourse.sphinx.trustloop_directive",  # chapter 6's trust-building loop simulator
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
 )
 

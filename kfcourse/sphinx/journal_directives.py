@@ -71,6 +71,8 @@ COURSE_ID = "leading-together"
 
 REFLECTION_CLASS = "kf-reflection"
 PANEL_CLASS = "kf-journal"
+# An exercise whose container has this class keeps its work in the browser journal.
+JOURNAL_USER_CLASS = "kf-journal-user"
 
 NOSCRIPT_TEXT = (
     "This part of the page needs JavaScript, which is turned off or blocked in this browser. "
@@ -252,7 +254,7 @@ def uses_journal(doctree: nodes.document) -> bool:
     run of the player is kept in the browser journal)."""
     from kfcourse.sphinx.roleplay_directive import PLAYER_CLASS  # imports this module
 
-    wanted = {REFLECTION_CLASS, PANEL_CLASS, PLAYER_CLASS}
+    wanted = {REFLECTION_CLASS, PANEL_CLASS, PLAYER_CLASS, JOURNAL_USER_CLASS}
     return any(wanted.intersection(node["classes"]) for node in doctree.findall(nodes.container))
 
 

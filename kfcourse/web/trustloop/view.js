@@ -1,0 +1,331 @@
+// Every screen of the trust-building loop simulator, written once for both hosts (the book page
+// and anywidget). The rules come from rules.js; the words from the catalogue's `trustloop`
+// section; where the game and the journal live is the host's business (README.md).
+import { h, heading, translator, uid } from "../roleplay/dom.js";
+import * as rules from "./rules.js";
+
+const EMPTY = { seed: null, picks: [], ratings: null, run: null };
+
+function copyState(state) {
+  return {
+    seed: state.seed,
+    picks: state.picks.map((p) => [p[0], p[1]]),
+    ratings: state.ratings ? { ...state.ratings } : null,
+    run: state.run || null,
+  };
+}
+
+class TrustLoop {
+  constructor(root, host) {
+    this.root = root;
+    this.host = host;
+    this.t = translator(host.messages);
+    this.level = (host.options && host.options.headingLevel) || 3;
+    this.pending = { clinician: null, patient: null }; // this round's proposals, not yet played
+    this.busy = false;
+    this.alive = true;
+    let restored = null;
+    try {
+      if (host.restored && host.restored.seed !== null && host.restored.seed !== undefined) {
+        rules.answer(host.restored.seed, host.restored.picks || [], host.restored.ratings || null);
+        restored = copyState({ ...EMPTY, ...host.restored });
+      }
+    } catch (error) {
+      restored = null; // a saved game these rules cannot replay starts afresh
+    }
+    this.accepted = restored || { ...EMPTY, seed: host.newSeed ? host.newSeed() : rules.randomSeed() };
+    this.state = copyState(this.accepted);
+    this.root.setAttribute("data-kf-exercise", rules.EXERCISE);
+    this.root.classList.add("kf-tl");
+    this.live = h("p", { class: "kf-tl-live", "aria-live": "polite", "data-kf-live": "" });
+    this.alert = h("p", { class: "kf-tl-alert", role: "alert", "data-kf-alert": "" });
+    this.body = h("div", { class: "kf-tl-body" });
+    this.root.replaceChildren(this.body, this.alert, this.live);
+    this.render();
+  }
+
+  get game() {
+    return rules.answer(this.state.seed, this.state.picks, this.state.ratings);
+  }
+
+  // -- asking the host --------------------------------------------------------------------
+  async propose(next, announce, focusAfter) {
+    if (this.busy) return;
+    this.busy = true;
+    const before = this.state;
+    this.state = copyState(next); // shown at once; taken back if the host refuses
+    this.alert.textContent = "";
+    this.render(focusAfter);
+    if (announce) this.say(announce);
+    let reply;
+    try {
+      reply = await this.host.commit(copyState(next));
+    } catch (error) {
+      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
+    }
+    this.busy = false;
+    if (!this.alive) return;
+    if (reply && reply.ok) {
+      this.accepted = copyState(reply.state);
+      this.state = copyState(reply.state);
+      if (reply.warning) this.alert.textContent = reply.warning;
+      if (this.state.run !== before.run || JSON.stringify(next) !== JSON.stringify(this.state)) this.render(focusAfter);
+    } else {
+      this.state = copyState(this.accepted);
+      this.render();
+      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
+    }
+  }
+
+  say(text) {
+    this.live.textContent = "";
+    window.setTimeout(() => {
+      if (this.alive) this.live.textContent = text;
+    }, 30);
+  }
+
+  playRound() {
+    const t = this.t;
+    for (const role of rules.ROLES) {
+      if (!this.pending[role]) {
+        this.alert.textContent = t("round.missing", { who: t(`role.${role}.short`) });
+        const first = this.root.querySelector(`input[data-kf-aim="${role}"]`);
+        if (first) first.focus();
+        return;
+      }
+    }
+    const picks = [...this.state.picks, [this.pending.clinician, this.pending.patient]];
+    const next = { ...this.state, picks };
+    const game = rules.answer(next.seed, picks, next.ratings);
+    const r = game.rounds[game.rounds.length - 1];
+    this.pending = { clinician: null, patient: null };
+    const announce = t("round.announce", {
+      n: r.round,
+      result: t(r.success ? "round.met" : "round.missed"),
+      change: this.changeWords(r.change),
+      value: r.trust,
+      band: t(`band.${rules.band(r.trust)}`),
+    });
+    this.propose(next, announce, `[data-kf-round="${r.round}"] .kf-tl-round-heading`);
+  }
+
+  undo() {
+    if (!this.state.picks.length) return;
+    const n = this.state.picks.length;
+    this.pending = { clinician: null, patient: null };
+    this.propose({ ...this.state, picks: this.state.picks.slice(0, -1), ratings: null }, this.t("undo.announce", { n }), "[data-kf-play]");
+  }
+
+  restart(seed) {
+    this.pending = { clinician: null, patient: null };
+    this.propose({ seed, picks: [], ratings: null, run: null }, this.t("draw.announce", { seed }), "[data-kf-draw-number]");
+  }
+
+  rate(name, value) {
+    const ratings = { ...(this.state.ratings || {}), [name]: value };
+    this.propose({ ...this.state, ratings }, null, `input[data-kf-rating="${name}"][value="${value}"]`);
+  }
+
+  // -- words --------------------------------------------------------------------------------
+  changeWords(delta) {
+    if (delta > 0) return this.t("change.up", { n: delta });
+    if (delta < 0) return this.t("change.down", { n: -delta });
+    return this.t("change.same");
+  }
+
+  effectWords(n) {
+    if (n > 0) return this.t("effect.plus", { n });
+    if (n < 0) return this.t("effect.minus", { n: -n });
+    return this.t("effect.zero");
+  }
+
+  // -- the screen ---------------------------------------------------------------------------
+  render(focusSelector) {
+    const game = this.game;
+    this.body.replaceChildren(
+      this.rulesBox(),
+      this.drawLine(),
+      this.meter(game),
+      this.log(game),
+      game.completed ? this.ending(game) : this.roundForm(game),
+      h("p", { class: "kf-tl-kept" }, this.t("kept"), " ", this.host.journalLink ? h("a", { href: this.host.journalLink, text: this.t("journal") }) : null),
+    );
+    if (focusSelector) {
+      const node = this.root.querySelector(focusSelector);
+      if (node) node.focus();
+    }
+  }
+
+  rulesBox() {
+    const t = this.t;
+    return h(
+      "section",
+      { class: "kf-tl-rules", "data-kf-rules": "", "aria-label": t("rules.heading") },
+      heading(this.level, t("rules.heading")),
+      h(
+        "ul",
+        {},
+        h("li", { text: t("rules.aims") }),
+        h("li", { text: t("rules.roll", { helps: rules.HELPS_FROM, hinders: this.effectWords(rules.HINDERS_FROM) }) }),
+        h("li", { text: t("rules.target", rules.TARGET) }),
+        h("li", { text: t("rules.trust", rules.TRUST) }),
+        h("li", { text: t("rules.inertia") }),
+      ),
+      h("p", { class: "kf-tl-note", text: t("rules.illustrative") }),
+    );
+  }
+
+  drawLine() {
+    const t = this.t;
+    const seed = this.state.seed;
+    return h(
+      "div",
+      { class: "kf-tl-draw" },
+      h("p", { tabindex: "-1", "data-kf-draw-number": String(seed), text: t("draw.text", { seed }) }),
+      h(
+        "div",
+        { class: "kf-tl-buttons" },
+        this.button(t("draw.again"), () => this.restart(seed), { "data-kf-restart": "" }),
+        this.button(t("draw.new"), () => this.restart(this.host.newSeed ? this.host.newSeed() : rules.randomSeed()), { "data-kf-new-draw": "" }),
+      ),
+    );
+  }
+
+  meter(game) {
+    const t = this.t;
+    const value = game.trust_end;
+    const words = t(`band.${rules.band(value)}`);
+    const label = uid("kf-tl-meter");
+    const percent = ((value - rules.TRUST.min) / (rules.TRUST.max - rules.TRUST.min)) * 100;
+    const played = game.rounds.length;
+    return h(
+      "div",
+      { class: "kf-tl-meters" },
+      h(
+        "div",
+        {
+          class: "kf-tl-meter",
+          role: "meter",
+          "data-kf-measure": "trust",
+          "aria-labelledby": label,
+          "aria-valuemin": rules.TRUST.min,
+          "aria-valuemax": rules.TRUST.max,
+          "aria-valuenow": value,
+          "aria-valuetext": t("meter.valuetext", { value, band: words }),
+        },
+        h("span", { id: label, class: "kf-tl-meter-name", text: t("meter.trust") }),
+        h("span", { class: "kf-tl-meter-track", "aria-hidden": "true" }, h("span", { class: "kf-tl-meter-fill", style: `width: ${percent}%` })),
+        h("span", { class: "kf-tl-meter-reading", "aria-hidden": "true" }, h("strong", { text: String(value) }), ` (${words})`),
+      ),
+      h("p", { class: "kf-tl-progress", "data-kf-progress": String(played), text: game.completed ? t("progress.done", { rounds: rules.ROUNDS }) : t("progress", { n: played + 1, rounds: rules.ROUNDS }) }),
+    );
+  }
+
+  log(game) {
+    const t = this.t;
+    const items = game.rounds.map((r) => {
+      const lines = [
+        h("p", { text: r.clinician === r.patient ? t("round.agreed", { aim: t(`aim.${r.aim}.lower`) }) : t("round.modest", { clinician: t(`aim.${r.clinician}.lower`), patient: t(`aim.${r.patient}.lower`), aim: t(`aim.${r.aim}.lower`) }) }),
+        h("p", { "data-kf-card": r.card, text: t("round.card", { card: t(`card.${r.card}`), effect: this.effectWords(rules.DECK.find((c) => c.id === r.card).effect) }) }),
+        h("p", { text: t("round.roll", { roll: r.roll, effect: this.effectWords(r.total - r.roll - r.bonus), bonus: this.effectWords(r.bonus), total: r.total, target: r.target }) }),
+        h("p", { class: r.success ? "kf-tl-met" : "kf-tl-missed", "data-kf-outcome": r.success ? "met" : "missed" }, h("strong", { text: t(r.success ? "round.met" : "round.missed") }), " ", t("round.trust", { change: this.changeWords(r.change), value: r.trust, band: t(`band.${rules.band(r.trust)}`) })),
+        r.inertia ? h("p", { class: "kf-tl-inertia", "data-kf-inertia": "", text: t("round.inertia") }) : null,
+      ];
+      return h("li", { class: "kf-tl-round", "data-kf-round": String(r.round) }, heading(this.level + 1, t("round.heading", { n: r.round }), { class: "kf-tl-round-heading kf-rp-heading" }), lines);
+    });
+    return h(
+      "section",
+      { class: "kf-tl-log", "aria-label": t("log.heading") },
+      heading(this.level, t("log.heading")),
+      items.length ? h("ol", { class: "kf-tl-rounds" }, items) : h("p", { text: t("log.empty") }),
+      items.length ? this.button(t("undo"), () => this.undo(), { "data-kf-undo": "" }) : null,
+    );
+  }
+
+  roundForm(game) {
+    const t = this.t;
+    const n = game.rounds.length + 1;
+    const drawn = rules.draw(this.state.seed).cards.slice(0, game.rounds.length);
+    const groups = rules.ROLES.map((role) => {
+      const name = `kf-tl-${role}-${uid("g")}`;
+      return h(
+        "fieldset",
+        { class: "kf-tl-aims", "data-kf-role": role },
+        h("legend", { text: t(`role.${role}`) }),
+        rules.AIMS.map((aim) => {
+          const id = uid("kf-tl-aim");
+          const chanceText = t("aim.chance", { percent: rules.percent(...rules.chance(aim, game.trust_end, drawn)) });
+          return h(
+            "div",
+            { class: "kf-tl-option" },
+            h("input", {
+              type: "radio",
+              id,
+              name,
+              value: aim,
+              "data-kf-aim": role,
+              checked: this.pending[role] === aim,
+              on: { change: () => { this.pending[role] = aim; this.alert.textContent = ""; } },
+            }),
+            h("label", { for: id }, h("strong", { text: t(`aim.${aim}`) }), ` (${chanceText})`),
+          );
+        }),
+      );
+    });
+    return h(
+      "section",
+      { class: "kf-tl-form", "aria-label": t("round.heading", { n }) },
+      heading(this.level, t("round.heading", { n })),
+      groups,
+      this.button(t("round.play", { n }), () => this.playRound(), { "data-kf-play": "", class: "kf-tl-button kf-tl-primary" }),
+    );
+  }
+
+  ending(game) {
+    const t = this.t;
+    const met = game.rounds.filter((r) => r.success).length;
+    const groups = rules.RATINGS.map((name) => {
+      const groupName = `kf-tl-rate-${name}-${uid("g")}`;
+      const current = game.ratings[name];
+      return h(
+        "fieldset",
+        { class: "kf-tl-rating", "data-kf-rating-group": name },
+        h("legend", { text: t(`rate.${name}`) }),
+        [1, 2, 3, 4, 5].map((value) => {
+          const id = uid("kf-tl-rate");
+          return h(
+            "div",
+            { class: "kf-tl-option" },
+            h("input", { type: "radio", id, name: groupName, value: String(value), "data-kf-rating": name, checked: current === value, on: { change: () => this.rate(name, value) } }),
+            h("label", { for: id, text: t(`rate.value.${value}`) }),
+          );
+        }),
+      );
+    });
+    return h(
+      "section",
+      { class: "kf-tl-end", "data-kf-ending": "", "aria-label": t("end.heading") },
+      heading(this.level, t("end.heading")),
+      h("p", { text: t("end.summary", { start: game.trust_start, end: game.trust_end, band: t(`band.${rules.band(game.trust_end)}`), met, rounds: rules.ROUNDS }) }),
+      h("p", { text: t("end.loop") }),
+      heading(this.level + 1, t("rate.heading")),
+      h("p", { class: "kf-tl-note", text: t("rate.intro") }),
+      groups,
+    );
+  }
+
+  button(text, onClick, attrs) {
+    return h("button", { type: "button", class: "kf-tl-button", ...(attrs || {}), on: { click: onClick }, text });
+  }
+
+  destroy() {
+    this.alive = false;
+    this.root.replaceChildren();
+  }
+}
+
+/** Mounts the simulator in `root`; `host` is described in README.md. */
+export function mountTrustLoop(root, host) {
+  const loop = new TrustLoop(root, host);
+  return { loop, destroy: () => loop.destroy() };
+}
