@@ -207,10 +207,10 @@ def _ratings_table(held: dict[str, dict[str, Mapping]]) -> pd.DataFrame:
             pairs.setdefault((instrument, item), []).append((before, after[1]))
     rows = []
     for (instrument, item), values in sorted(pairs.items()):
-        before = sum(b for b, _ in values) / len(values)
-        after = sum(a for _, a in values) / len(values)
-        rows.append(dict(zip(columns, (instrument, item, len(values), round(before, 2),
-                                       round(after, 2), round(after - before, 2)),
+        mean_before = sum(b for b, _ in values) / len(values)
+        mean_after = sum(a for _, a in values) / len(values)
+        rows.append(dict(zip(columns, (instrument, item, len(values), round(mean_before, 2),
+                                       round(mean_after, 2), round(mean_after - mean_before, 2)),
                              strict=True)))  # fmt: skip
     return _frame(rows, columns)
 

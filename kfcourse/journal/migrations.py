@@ -129,8 +129,8 @@ def _v0_to_v1(document: Document) -> Document:
         if isinstance(item.get("gibbs"), dict):
             entry["model"] = "gibbs"
             entry["stages"] = {str(k): str(v) for k, v in item["gibbs"].items()}
-            role = item.get("role")
-            entry["variant"] = _V0_VARIANTS.get(str(role)) if role else None
+            v0_role = item.get("role")
+            entry["variant"] = _V0_VARIANTS.get(str(v0_role)) if v0_role else None
         else:
             entry["model"] = "free"
             entry["text"] = str(item.get("text") or "")
@@ -143,7 +143,8 @@ def _v0_to_v1(document: Document) -> Document:
         entry["instrument"] = str(item.get("check") or "unknown")
         when = item.get("when")
         entry["moment"] = _V0_MOMENTS.get(str(when), "single")
-        scores = item.get("scores") if isinstance(item.get("scores"), dict) else {}
+        given = item.get("scores")
+        scores: dict[Any, Any] = given if isinstance(given, dict) else {}
         entry["items"] = [
             {
                 "item": str(k),

@@ -122,7 +122,8 @@ def _check_note(run: Any, text: Any) -> None:
 
 
 def _step_of(run: Mapping[str, Any], step_n: int) -> Mapping[str, Any]:
-    trace = run.get("trace") if isinstance(run.get("trace"), list) else []
+    given = run.get("trace")
+    trace: list[Any] = given if isinstance(given, list) else []
     if isinstance(step_n, bool) or not isinstance(step_n, int) or not 1 <= step_n <= len(trace):
         raise JournalError(
             f"This run has {len(trace)} steps, so there is no step {step_n} to disagree with."

@@ -28,7 +28,7 @@ def build(per_mode: int = 20, seed: int = 0) -> dict[str, Any]:
 
     scenarios = [r.scenario for r in map(load_file, shipped_paths()) if r.scenario is not None]
     compiled = {s.id: compile_scenario(s) for s in scenarios}
-    vectors = []
+    vectors: list[dict[str, Any]] = []
     for s in scenarios:
         rng = random.Random(f"{s.id}:{seed}")
         for mode in MODES:
