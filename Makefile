@@ -25,7 +25,8 @@ setup-test:
 book: ## build the book (warnings are errors)
 	$(VENV)/jupyter-book build $(BOOK_FLAGS) .
 
-vectors: ## rewrite the golden vectors the JavaScript engine is tested against
+vectors: ## rewrite the golden vectors the JavaScript engine is tested against, and the citations
+	$(VENV)/python -m kfcourse.references
 	$(VENV)/python -m kfcourse.scenario.export_vectors tests/roleplay/vectors.json
 	$(VENV)/python -m kfcourse.activities.trust_loop_vectors tests/activities/trust_loop_vectors.json
 
