@@ -51,11 +51,24 @@ def test_a_played_scenario_is_stored_and_summarised(store, path):
     assert markdown.count("no agreement (impasse)") == len(impasses)
 
 
+def _plain(markdown: str) -> str:
+    """Markdown text with its backslash escapes removed."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of one Markdown table row, unescaped (no cell here holds a bar)."""
+    return [_plain(cell.strip()) for cell in row.strip().strip("|").split(" | ")]
+
+
 @pytest.mark.parametrize("mode", ["doctor", "patient", "pair"])
 @pytest.mark.parametrize("path", shipped_paths(), ids=lambda p: p.stem)
 def test_exports_of_real_runs_say_who_chose(path, mode):
-    """Every real run through the one mapping: the Markdown says which steps the other role's
-    rules chose, which were joint agreements and which were impasses, and CSV counts the steps."""
+    """Every real run through the one mapping: the Markdown transcript says which steps the
+    other role's rules chose, which were joint agreements and which were impasses, its meter
+    table is the trace's measures, and CSV counts the steps."""
     import random
 
     from kfcourse.journal.csv_export import to_csv
@@ -69,14 +82,19 @@ def test_exports_of_real_runs_say_who_chose(path, mode):
         session = random_session(scenario, mode, random.Random(seed))
         entry = run_entry(session)
         doc = {"format": "kfcourse-journal", "version": 1, "entries": [entry]}
-        rows = [line for line in to_markdown(doc).splitlines() if line.startswith("| ")][1:]
-        assert len(rows) == len(session.trace)
-        for row, step in zip(rows, session.trace, strict=True):
-            who = row.split(" | ")[3]
+        lines = to_markdown(doc).splitlines()
+        titles = [_plain(line) for line in lines if line.startswith("**Step ")]
+        assert titles == [
+            f"**Step {n}: {scenario.points[s['point']].title}**"
+            for n, s in enumerate(session.trace, 1)
+        ]
+        decided = [line.removeprefix("- Decided by: ") for line in lines if "Decided by" in line]
+        assert len(decided) == len(session.trace)
+        for who, step in zip(decided, session.trace, strict=True):
             by_rules = step["actor"] in step["ruled"]
-            assert (who == "the other role's rules") == by_rules, (row, step)
+            assert (who == "the other role's rules") == by_rules, (who, step)
             if step["kind"] == "impasse":
-                assert "no agreement (impasse)" in row
+                assert who == "both of you, with no agreement (impasse)"
             elif step["actor"] == "joint":
                 assert who == (
                     "you and the other role's rules, agreeing"
@@ -84,7 +102,21 @@ def test_exports_of_real_runs_say_who_chose(path, mode):
                     else "both of you, agreeing"
                 )
             elif not by_rules:
-                assert who == f"you ({step['actor']})"
+                assert (
+                    who
+                    == {"doctor": "you (the doctor)", "patient": "you (the patient partner)"}[
+                        step["actor"]
+                    ]
+                )
+        # The meter table: start, each step, end, in the measures' order.
+        table = [_cells(line) for line in lines if line.startswith("| ")]
+        assert table[0] == ["Moment", *(m.name for m in scenario.measures.values())]
+        expected = [entry["measures_start"], *(s["measures"] for s in session.trace)]
+        expected.append(session.measures)
+        assert [row[1:] for row in table[1:]] == [
+            [str(m[k]) for k in scenario.measures] for m in expected
+        ]
+        assert [row[0] for row in table[1:]] == ["Start", *(t[2:-2] for t in titles), "End"]
         if mode == "pair":
             assert all(not s["ruled"] for s in session.trace)
         else:

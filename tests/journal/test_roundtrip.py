@@ -96,3 +96,78 @@ def test_markdown_has_every_entry(store):
     assert "## Role-play: discharge-delays, as the doctor" in text
     assert "### Action plan" in text
     json.dumps(text)
+
+
+def test_markdown_shows_a_run_as_a_transcript_with_its_notes_and_reflections(store):
+    """The run, then what refers to it (a disagreement, the debrief reflection, the de-roling),
+    whatever order they were written in; each reflection stage once; headings in words."""
+    import random
+
+    from kfcourse.journal.runs import derole_entry, disagreement_entry, run_entry
+    from kfcourse.scenario.library import load_shipped
+    from kfcourse.scenario.vectors import random_session
+
+    scenario = load_shipped("unread-report").scenario
+    run = store.add(run_entry(random_session(scenario, "patient", random.Random(2))))
+    other = store.add(
+        entries.reflection(
+            model="gibbs_short",
+            exercise="welcome-checkin",
+            stages={"what_happened": "a", "feelings": "b"},
+        )
+    )
+    step = len(run["trace"])
+    disagree = store.add(disagreement_entry(run, step, "The key is <i>wrong</i> here."))
+    debrief = store.add(
+        entries.reflection(
+            model="gibbs",
+            exercise="ch08-roleplay-debrief",
+            title="After the role-play: the unread report",
+            related_entry=run["id"],
+            stages={s: f"text of {s}" for s in
+                    ("description", "feelings", "evaluation", "analysis", "conclusion",
+                     "action_plan")},
+        )
+    )  # fmt: skip
+    store.add(derole_entry(run, "I wait before I speak.", question="How do you differ?"))
+    swap = store.add(
+        run_entry(
+            random_session(scenario, "doctor", random.Random(5)),
+            related_entry=run["id"],
+            relation="swap",
+        )
+    )
+    text = export_text(store.load(), "md")
+    top = [line for line in text.splitlines() if line.startswith("## ")]
+    assert top == [
+        f"## Role-play: {scenario.title}, as the patient partner",
+        "## Reflection (Gibbs cycle, short form)",
+        f"## Role-play: {scenario.title}, as the doctor",
+    ]
+    first, rest = text.split(top[1], 1)
+    point = scenario.points[run["trace"][-1]["point"]].title
+    under_run = [line for line in first.splitlines() if line.startswith("### ")]
+    assert under_run == [
+        "### The path",
+        "### The meters",
+        f"### Disagreement with the key at step {step}: {point}",
+        "### Reflection: After the role-play: the unread report (Gibbs cycle)",
+        "### De-roling: how I differ from my character",
+    ]
+    assert first.count("#### Feelings") == 1 and "welcome-checkin" not in text
+    stages = [line for line in first.splitlines() if line.startswith("#### ")]
+    assert stages == [f"#### {t}" for t in ("Description", "Feelings", "Evaluation", "Analysis",
+                                            "Conclusion", "Action plan")]  # fmt: skip
+    # The short form in its own order, each stage once.
+    assert rest.split(top[2])[0].count("### ") == 2
+    assert rest.index("### What happened?") < rest.index("### Feelings")
+    assert f"- Ending: {scenario.endings[run['ending']].title}" in first
+    assert "The key is \\<i\\>wrong\\</i\\> here." in first
+    assert disagree["question"] and f"**The key said:** {disagree['question']}" in first.replace(
+        "\\", ""
+    )
+    assert debrief["related_entry"] == run["id"] and other["exercise"] == "welcome-checkin"
+    assert f"- Sides swapped after the run of {first.split('- When: ')[1].splitlines()[0]}" in (
+        rest
+    )
+    assert swap["relation"] == "swap"

@@ -24,7 +24,8 @@ from markdown_it import MarkdownIt
 from kfcourse.journal.csv_export import to_csv
 from kfcourse.journal.markdown_export import to_markdown
 from kfcourse.journal.merge import merge_entries
-from kfcourse.journal.runs import run_entry
+from kfcourse.journal.runs import derole_entry, disagreement_entry, run_entry
+from kfcourse.journal.schema import GIBBS_STAGES
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import load_shipped, shipped_ids
 from kfcourse.scenario.vectors import random_session
@@ -226,6 +227,7 @@ LEARNER_TEXT = st.lists(
 
 
 SCENARIOS = shipped_ids()
+SEEDS = st.integers(0, 2**16)
 
 
 def played_run(scenario_id: str, mode: str, seed: int) -> dict[str, Any]:
@@ -268,7 +270,33 @@ def learner_journal(draw: Any) -> dict[str, Any]:
             draw(st.integers(0, 2**16)),
         ),
     ]
-    return journal(*entries, display_name=draw(st.none() | LEARNER_TEXT))
+    entries += notes_on(entries[-1], draw)
+    # The entries in any order: what refers to a run is shown under it wherever it was written.
+    order = draw(st.permutations(range(len(entries))))
+    return journal(*(entries[i] for i in order), display_name=draw(st.none() | LEARNER_TEXT))
+
+
+def notes_on(run: dict[str, Any], draw: Any) -> list[dict[str, Any]]:
+    """What the debrief writes about a run, as the real constructors make it: a disagreement
+    at a step, the de-roling note, the debrief's reflection, and a run that swaps sides."""
+    out: list[dict[str, Any]] = []
+    if run["trace"] and draw(st.booleans()):
+        step = draw(st.integers(1, len(run["trace"])))
+        out.append(disagreement_entry(run, step, draw(LEARNER_TEXT), source="web"))
+    if draw(st.booleans()):
+        out.append(derole_entry(run, draw(LEARNER_TEXT), question=draw(st.none() | TEXT)))
+    if draw(st.booleans()):
+        stages = draw(st.dictionaries(st.sampled_from(GIBBS_STAGES), LEARNER_TEXT, min_size=1))
+        out.append(
+            entry(stages=stages, related_entry=run["id"], title=draw(LEARNER_TEXT),
+                  model=draw(st.sampled_from(["gibbs", "gibbs_short"])))
+        )  # fmt: skip
+    if draw(st.booleans()):
+        relation = draw(st.sampled_from(["swap", "replay"]))
+        related = draw(st.sampled_from([run["id"], "6b4a1c3e-2f1d-4e9b-8c7a-5d3e2f1a0b99"]))
+        swapped = played_run(run["scenario_id"], draw(st.sampled_from(MODES)), draw(SEEDS))
+        out.append({**swapped, "related_entry": related, "relation": relation})
+    return out
 
 
 @SETTINGS

@@ -100,7 +100,7 @@
         return (i + 1) + ". " + s.point + ": " + choice + (decidedBy(s) === "rules" ? " (chosen by the other role)" : "");
       }).join("\n") || "(none)"]);
       if (e.measures_end) out.push(["Measures at the end", measuresText(e.measures_end)]);
-      if (e.ending) out.push(["Ending", String(e.ending)]);
+      if (e.ending) out.push(["Ending", String(typeof e.ending_title === "string" && e.ending_title ? e.ending_title : e.ending)]);
     } else if (e.kind === "self_rating") {
       var items = Array.isArray(e.items) ? e.items : [];
       out.push(["Ratings", items.map(function (it) {
