@@ -28,9 +28,15 @@ def toc_pages(book_root: Path) -> list[str]:
 
 
 def numbered_chapters(book_root: Path) -> list[Path]:
-    """The numbered chapters (``chapters/0*.md``) in table-of-contents order."""
-    return [
-        book_root / f"{page}.md"
-        for page in toc_pages(book_root)
-        if page.startswith("chapters/0") and "/" not in page.removeprefix("chapters/")
+    """The chapters of the table of contents' numbered parts (``numbered: true``), in order:
+    every numbered chapter, however many there are and whatever its file is called."""
+    import yaml
+
+    toc = yaml.safe_load((book_root / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [
+        page
+        for part in toc.get("parts", [])
+        if part.get("numbered")
+        for page in _files(part.get("chapters", []))
     ]
+    return [book_root / f"{page.removesuffix('.md')}.md" for page in pages]

@@ -9,11 +9,12 @@ only to build the parser, so `kfcourse --help` stays fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from kfcourse import __version__
-from kfcourse.cli import EXIT_USAGE
+from kfcourse.cli import EXIT_ERRORS, EXIT_USAGE
 from kfcourse.plugins import present_modules
 
 # Order here is the order in `kfcourse --help`.
@@ -46,7 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # the reader went away (`kfcourse check | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+        return EXIT_ERRORS
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -49,6 +49,18 @@ def register(subparsers: Any) -> None:
         "book's references.bib above the file, in the working folder or "
         "beside the package)",
     )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too, as the book build does (it treats every warning as an error)",
+    )
+    check.add_argument(
+        "--course",
+        action="store_true",
+        help="check the whole book in the working folder (or above it): every page in _toc.yml "
+        "exists, every cited key is in references.bib, every kf-roleplay directive names a "
+        "scenario that exists, and every scenario passes",
+    )
     check.set_defaults(func=run_check)
 
     play = subparsers.add_parser(
@@ -111,10 +123,21 @@ def run_check(args: argparse.Namespace) -> int:
     if args.bib is not None and not args.bib.is_file():
         print(f"kfcourse check: --bib {args.bib}: no such file", file=sys.stderr)
         return EXIT_USAGE
-    files = _files(args.files)
     findings: list[Diagnostic] = []
-    for path in files:
-        findings += lint_file(path, args.bib)
+    if args.course:
+        from kfcourse.cli.course_check import book_root, course_findings
+
+        root = book_root(Path.cwd())
+        if root is None:
+            print("kfcourse check --course: no _toc.yml here or above; run it in the book's "
+                  "folder", file=sys.stderr)  # fmt: skip
+            return EXIT_USAGE
+        findings, checked = course_findings(root)
+        files: list[Path] = [root / "_toc.yml"] * checked
+    else:
+        files = _files(args.files)
+        for path in files:
+            findings += lint_file(path, args.bib)
     if args.format == "json":
         print(format_json(findings))
     else:
@@ -125,7 +148,9 @@ def run_check(args: argparse.Namespace) -> int:
         f"{len(files)} file(s) checked: {errors} error(s), {len(findings) - errors} warning(s)",
         file=sys.stderr,
     )
-    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+    if has_errors(findings) or (args.strict and findings):
+        return EXIT_ERRORS
+    return EXIT_OK
 
 
 # -- play ------------------------------------------------------------------------------------

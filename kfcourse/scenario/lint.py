@@ -42,7 +42,7 @@ RULES: dict[str, tuple[str, str]] = {
     "SC105": (ERROR, "a measure used but not declared"),
     "SC106": (ERROR, "a role used but not declared, or a role the engine does not know"),
     "SC107": (ERROR, "a start value outside its measure's range"),
-    "SC108": (WARNING, "a choice whose effects are all zero"),
+    "SC108": (WARNING, "a choice whose effects are all zero (write `effects: {}` on purpose)"),
     "SC109": (ERROR, "a prompt missing for a role"),
     "SC110": (ERROR, "a theory key that is not in references.bib"),
     "SC111": (WARNING, "an ending only one role can reach"),
@@ -65,6 +65,7 @@ RULES: dict[str, tuple[str, str]] = {
         "a `chose` or `visits` condition naming a point or choice that does not exist",
     ),
     "SC124": (WARNING, "a loop that play can go round without end (bound it, e.g. with `visits`)"),
+    "SC125": (WARNING, "text still marked TODO (as the starter scenario leaves it)"),
 }
 
 
@@ -220,11 +221,12 @@ class _Linter:
         for n, c in enumerate(p.choices, 1):
             cwhere = f"{where}, choice {n} ({c.id})"
             self.effects(c.effects, c.effect_locs, cwhere)
-            if all(v == 0 for v in c.effects.values()):
+            if c.effects and all(v == 0 for v in c.effects.values()):
                 self.add(
                     c.loc,
                     "SC108",
-                    f"{cwhere}: every effect is zero; say what the choice changes, even by one",
+                    f"{cwhere}: every effect is zero; say what the choice changes, even by one, "
+                    "or write `effects: {}` if it changes nothing on purpose",
                 )
             self.condition(c.when, cwhere)
             if c.next is None and not p.next:
@@ -350,6 +352,20 @@ class _Linter:
                 )
 
 
+def todo_findings(text: str, path: str) -> list[Diagnostic]:
+    """A warning (SC125) for each line whose value, not its comment, still says TODO."""
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        value = line.split(" #", 1)[0]
+        column = value.find("TODO")
+        if column >= 0:
+            out.append(Diagnostic(path, number, column + 1, WARNING, "SC125",
+                                  "still marked TODO: replace it with your own text"))  # fmt: skip
+    return out
+
+
 def lint_scenario(scenario: Scenario, bib: Path | None = None) -> list[Diagnostic]:
     """Findings for a loaded scenario; theory keys are checked against ``bib`` when given."""
     keys = bib_keys(bib) if bib is not None else None
@@ -418,7 +434,11 @@ def check_file(path: str | Path, bib: Path | None = None) -> CheckedFile:
                 "the file; theory keys were not checked (use --bib PATH)",
             )
         ]
-    return CheckedFile(result.scenario, sorted(notes + out))
+    try:
+        todos = todo_findings(Path(path).read_text(encoding="utf-8-sig"), str(path))
+    except (OSError, UnicodeDecodeError):  # it loaded a moment ago; nothing more to add
+        todos = []
+    return CheckedFile(result.scenario, sorted(notes + out + todos))
 
 
 def lint_file(path: str | Path, bib: Path | None = None) -> list[Diagnostic]:
@@ -431,4 +451,4 @@ def lint_text(text: str, path: str = "<scenario>", bib: Path | None = None) -> l
     result = load_text(text, path)
     if result.scenario is None:
         return result.diagnostics
-    return lint_scenario(result.scenario, bib)
+    return sorted(lint_scenario(result.scenario, bib) + todo_findings(text, path))

@@ -70,6 +70,17 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
     return text, None
 
 
+def _tab_near(text: str, line: int, column: int) -> bool:
+    """True when a tab stands in the indentation of `line` or just before `column` (the usual
+    cause of the YAML errors PyYAML words as 'found character '\\t'' or 'cannot start any token')."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return False
+    here = lines[line - 1]
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    return "\t" in indent or "\t" in here[max(0, column - 2) : column]
+
+
 def compose(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
     """YAML text to a node tree, or a syntax diagnostic."""
     try:
@@ -80,6 +91,8 @@ def compose(text: str, path: str) -> tuple[Any, list[Diagnostic]]:
         what = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
         if "expected a single document" in what:
             what = "the file holds more than one YAML document (a second '---'); keep one"
+        elif _tab_near(text, line, column):
+            what = "a tab character: YAML is indented with spaces, never tabs (" + what + ")"
         return None, [_error(path, line, column, f"YAML syntax: {what}")]
     except yaml.YAMLError as exc:  # reader errors: unprintable characters and the like
         position = getattr(exc, "position", 0) or 0

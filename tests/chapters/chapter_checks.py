@@ -177,7 +177,7 @@ def parse(path: Path, text: str | None = None) -> Parsed:
 
 
 def toc_chapters(root: Path = ROOT) -> list[Path]:
-    """The numbered chapters listed in _toc.yml (chapters/0*.md), in order."""
+    """The chapters of _toc.yml's numbered parts, in order (a tenth chapter is checked too)."""
     return numbered_chapters(root)
 
 
@@ -297,6 +297,9 @@ def check_anatomy(path: Path, text: str | None = None) -> list[Problem]:
     span = section_span("Reflect")
     if span and not re.search(r"\]\([^)]*journal[^)]*\)|\{doc\}`[^`]*journal", span_text(span)):
         problem(span[0], "'Reflect' must link to the journal")
+    if span and not any(d.name == "kf-reflection" and span[0] <= d.line <= span[1]
+                        for d in doc.directives):  # fmt: skip
+        problem(span[0], "'Reflect' needs a {kf-reflection} form, as the template shows")
 
     span = section_span("Exercise:")
     if span:

@@ -118,7 +118,11 @@ def test_new_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert run(["new-scenario", "my-first", "-o", str(target)], capsys)[0] == 0
     assert "id: my-first" in target.read_text(encoding="utf-8")
     code, out, _ = run(["check", str(target)], capsys)
-    assert (code, out) == (0, "")
+    todos = target.read_text(encoding="utf-8").count("TODO")
+    assert code == 0 and 0 < out.count("warning SC125") <= todos
+    assert run(["check", "--strict", str(target)], capsys)[0] == 1  # as the book build would
+    target.write_text(target.read_text(encoding="utf-8").replace("TODO", "Done"), "utf-8")
+    assert run(["check", "--strict", str(target)], capsys)[:2] == (0, "")
     assert run(["new-scenario", "my-first", "-o", str(target)], capsys)[0] == 1
     assert run(["new-scenario", "my-first", "-o", str(target), "--force"], capsys)[0] == 0
     assert run(["new-scenario", "Bad Id"], capsys)[0] == 2
@@ -152,8 +156,9 @@ def test_page_examples_are_true(
     assert run(["new-scenario", "falls-clinic"], capsys)[0] == 0
     starter = Path("falls-clinic.yaml")
     text = starter.read_text(encoding="utf-8")
+    filled = text.replace("TODO", "Done")  # step 2: every TODO replaced
     starter.write_text(
-        text.replace("- {to: choose-a-test}", "- {to: choose-a-tset}", 1), encoding="utf-8"
+        filled.replace("- {to: choose-a-test}", "- {to: choose-a-tset}", 1), encoding="utf-8"
     )
     code, out, _ = run(["check", "falls-clinic.yaml"], capsys)
     assert code == 1
@@ -163,3 +168,38 @@ def test_page_examples_are_true(
     assert "Stopped at point A2r" in out and "Keep the accounts back" in out
     _, out, _ = run(["play", "discharge-delays", "--as", "doctor", "--choose", "2"], capsys)
     assert "Stopped at point A3" in out and "A2r" not in out
+
+
+def test_a_closed_pipe_gives_no_traceback() -> None:
+    for args in (["check", "--format", "json"], ["play", "discharge-delays", "--format", "json"]):
+        done = subprocess.Popen(
+            [sys.executable, "-m", "kfcourse", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert done.stdout is not None
+        done.stdout.close()  # the reader has gone, as with `| head -0`
+        _, err = done.communicate(timeout=60)
+        assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+        assert done.returncode in (0, 1)
+
+
+def test_a_tab_in_yaml_is_called_a_tab(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    for broken in (
+        text.replace("  p1:", "\tp1:", 1),
+        text.replace("    actor: doctor", "\tactor: doctor", 1),
+    ):
+        path = tmp_path / "tabbed.yaml"
+        path.write_text(broken, encoding="utf-8")
+        code, out, _ = run(["check", str(path)], capsys)
+        assert code == 1 and "SC001" in out and "a tab character" in out, out
+
+
+def test_new_scenario_in_a_folder_that_cannot_be_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(
+        ["new-scenario", "x", "-o", str(tmp_path / "no-such-folder" / "x.yaml")], capsys
+    )
+    assert code == 1 and "cannot write" in err and "Traceback" not in err

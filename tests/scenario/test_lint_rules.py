@@ -56,9 +56,23 @@ def test_shipped_scenarios_have_no_findings(path: Path) -> None:
     assert [d.format() for d in lint_file(path)] == []
 
 
-def test_starter_passes_the_linter() -> None:
+def test_starter_has_no_errors_and_warns_while_todos_remain() -> None:
     text = starter_text("my-scenario", "my-scenario.yaml")
-    assert lint_text(text, "my-scenario.yaml", find_bib()) == []
+    found = lint_text(text, "my-scenario.yaml", find_bib())
+    assert found and {d.code for d in found} == {"SC125"}
+    assert len(found) == sum(1 for line in text.splitlines()
+                             if "TODO" in line.split(" #", 1)[0] and not line.lstrip().startswith("#"))  # fmt: skip
+    filled = text.replace("TODO", "Filled in")
+    assert lint_text(filled, "my-scenario.yaml", find_bib()) == []
+
+
+def test_effects_written_empty_change_nothing_on_purpose() -> None:
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    on_purpose = text.replace("effects: {P: 1, T: 1}", "effects: {}", 1)
+    assert on_purpose != text
+    assert lint_text(on_purpose, "x.yaml", find_bib()) == []
+    zeros = text.replace("effects: {P: 1, T: 1}", "effects: {P: 0}", 1)
+    assert [d.code for d in lint_text(zeros, "x.yaml", find_bib())] == ["SC108"]
 
 
 def test_unknown_key_suggests_the_close_one() -> None:
