@@ -46,17 +46,21 @@ def align_runs(a_trace: Sequence[Any], b_trace: Sequence[Any]) -> list[Row]:
     start = 0
     while start < len(a) and start < len(b) and a[start] == b[start]:
         start += 1
-    n, m = len(a) - start, len(b) - start
-    width = m + 1
-    # longest[i * width + j]: the longest common subsequence of a[start+i:] and b[start+j:].
-    longest = [0] * ((n + 1) * width)
+    ax, bx = a[start:], b[start:]
+    n, m = len(ax), len(bx)
+    # longest[i][j]: the longest common subsequence of a[start+i:] and b[start+j:].
+    below = [0] * (m + 1)
+    longest = [below] * (n + 1)
     for i in range(n - 1, -1, -1):
+        cells = [0] * (m + 1)
+        here = ax[i]
         for j in range(m - 1, -1, -1):
-            here = i * width + j
-            if a[start + i] == b[start + j]:
-                longest[here] = longest[here + width + 1] + 1
+            if here == bx[j]:
+                cells[j] = below[j + 1] + 1
             else:
-                longest[here] = max(longest[here + width], longest[here + 1])
+                down, right = below[j], cells[j + 1]
+                cells[j] = down if down >= right else right
+        longest[i] = below = cells
     rows: list[Row] = []
 
     def row(i: int | None, j: int | None) -> None:
@@ -75,10 +79,10 @@ def align_runs(a_trace: Sequence[Any], b_trace: Sequence[Any]) -> list[Row]:
         row(k, k)
     i = j = 0
     while i < n or j < m:
-        if i < n and j < m and a[start + i] == b[start + j]:
+        if i < n and j < m and ax[i] == bx[j]:
             row(start + i, start + j)
             i, j = i + 1, j + 1
-        elif j >= m or (i < n and longest[(i + 1) * width + j] >= longest[i * width + j + 1]):
+        elif j >= m or (i < n and longest[i + 1][j] >= longest[i][j + 1]):
             row(start + i, None)
             i += 1
         else:

@@ -43,15 +43,26 @@ export function alignRuns(aTrace, bTrace) {
   const n = a.length - start;
   const m = b.length - start;
   const width = m + 1;
+  // The points as small numbers (equal points, equal numbers), so the table compares integers.
+  const codes = new Map();
+  const code = (p) => {
+    if (!codes.has(p)) codes.set(p, codes.size);
+    return codes.get(p);
+  };
+  const ax = Int32Array.from(a.slice(start), code);
+  const bx = Int32Array.from(b.slice(start), code);
   // longest[i * width + j]: the longest common subsequence of a[start+i..] and b[start+j..].
   const longest = new Int32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i -= 1) {
+    const ai = ax[i];
     for (let j = m - 1; j >= 0; j -= 1) {
       const here = i * width + j;
-      longest[here] =
-        a[start + i] === b[start + j]
-          ? longest[here + width + 1] + 1
-          : Math.max(longest[here + width], longest[here + 1]);
+      if (ai === bx[j]) longest[here] = longest[here + width + 1] + 1;
+      else {
+        const down = longest[here + width];
+        const right = longest[here + 1];
+        longest[here] = down >= right ? down : right;
+      }
     }
   }
   const rows = [];
