@@ -31,13 +31,17 @@ def load_allowlist() -> list[Allowed]:
 
 
 def axe_violations(page: Any, context: str | dict[str, Any] = "document") -> list[str]:
-    """Serious or critical WCAG 2.2 A/AA violations on the page, minus the allow-list."""
+    """Serious or critical WCAG 2.2 A/AA violations on the page, minus the allow-list.
+
+    Every rule tagged with a WCAG A/AA level runs, the experimental ones too (axe-core keeps
+    rules such as label-content-name-mismatch, WCAG 2.5.3, off by default)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
         """async ([context, tags]) => {
             const ctx = context === "document" ? document : context;
-            const r = await axe.run(ctx, {runOnly: {type: "tag", values: tags}});
+            const rules = axe.getRules(tags).map(rule => rule.ruleId);
+            const r = await axe.run(ctx, {runOnly: {type: "rule", values: rules}});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(" "), impact: n.impact}))}));
         }""",
