@@ -24,6 +24,8 @@ from bench_journal import make_entry  # beside this script, which runs as a file
 
 from kfcourse.journal import JournalStore
 from kfcourse.sphinx.journal_directives import (
+    DIST,
+    FORM_SCRIPT,
     SCRIPTS,
     WEB,
     form_data,
@@ -54,13 +56,14 @@ def write_page(folder: Path) -> None:
     """A page like a book page with one short reflection form and no panel."""
     for name in SCRIPTS:
         (folder / name).write_text((WEB / name).read_text(encoding="utf-8"), encoding="utf-8")
-    scripts = "".join(f'<script defer src="{name}"></script>' for name in SCRIPTS)
-    data = json_for_script(form_data("bench-form", "short", "Bench", "bench"))
+    (folder / FORM_SCRIPT).write_text((DIST / FORM_SCRIPT).read_text("utf-8"), encoding="utf-8")
+    scripts = "".join(f'<script defer src="{name}"></script>' for name in (*SCRIPTS, FORM_SCRIPT))
+    data = json_for_script(form_data("bench-form", "short", "Bench", None, "en-GB"))
     config = json_for_script(page_config(None))
     (folder / "index.html").write_text(
         f'<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Bench</title>'
         f'<script id="kf-journal-config" type="application/json">{config}</script>{scripts}'
-        f'</head><body><div class="kf-reflection"><script type="application/json" '
+        f'</head><body><div data-kf-exercise="reflection"><script type="application/json" '
         f'class="kf-reflection-data">{data}</script></div><div id="panel"></div></body></html>',
         encoding="utf-8",
     )
@@ -79,7 +82,7 @@ def measure(browser: object, url: str, text: str) -> dict:
     page.evaluate("() => localStorage.clear()")
     page.evaluate("(t) => localStorage.setItem('kfcourse-journal', t)", text)
     page.reload()
-    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    page.wait_for_function("() => window.KFReflection && window.KFReflection.ready === true")
     result = page.evaluate(SCRIPT, [text, SAVES])
     page.close()
     return result
@@ -93,12 +96,13 @@ SCRIPT = """([text, saves]) => {
         t.sort((a, b) => a - b); return t[Math.floor(n / 2)]; };
     const parse = median(() => JSON.parse(text), 5);
     const check = median(() => KFJournal.core.checkJournal(JSON.parse(text), config.schema), 5);
-    const form = KFJournal.ui.forms[0];
+    const form = KFReflection.forms[0];
     const area = document.querySelector('textarea');
     let total = 0;
     for (let i = 0; i < saves; i++) {
         area.value = 'Draft number ' + i;
-        form.dirty = true;
+        form.view.dirty = true;
+        form.view.inFlight = null;  // each save is written at once here (no kernel to wait for)
         const s = performance.now(); form.flush(); total += performance.now() - s;
     }
     const store = KFJournal.store.open(config);

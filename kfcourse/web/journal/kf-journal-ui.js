@@ -37,16 +37,21 @@
     return prefix + "-" + counter;
   }
 
-  // A journal time in the learner's own time zone, e.g. "30 November 2026 at 17:05".
+  // A journal time in the learner's own time zone, e.g. "30 November 2026 at 17:05" (one
+  // formatter for the page: making one per entry made a long list slow to draw).
+  var timeFormat = null;
   function localTime(stamp) {
     var t = Date.parse(stamp);
     if (isNaN(t)) return String(stamp || "");
-    var lang = doc.documentElement.lang || "en-GB";
-    try {
-      return new Date(t).toLocaleString(lang, { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-    } catch (e) {
-      return new Date(t).toLocaleString();
+    if (!timeFormat) {
+      try {
+        timeFormat = new Intl.DateTimeFormat(doc.documentElement.lang || "en-GB",
+          { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+      } catch (e) {
+        timeFormat = { format: function (d) { return d.toLocaleString(); } };
+      }
     }
+    return timeFormat.format(new Date(t));
   }
 
   // A polite status line and an assertive alert, both visible.

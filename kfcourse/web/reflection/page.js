@@ -44,7 +44,7 @@ function mountRoot(root) {
   const hidden = root.querySelector(".kf-js-needed");
   if (hidden) hidden.hidden = true;
   let mounted = start(slot, data);
-  const entry = { flush: () => mounted.form.flush() };
+  const entry = { flush: () => mounted.form.flush(), get view() { return mounted.form.view; } };
   forms.push(entry);
   if (mounted.host.journal) {
     // The learner removed the journal from this browser (here or in another tab): start afresh.
