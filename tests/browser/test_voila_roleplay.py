@@ -402,3 +402,113 @@ def test_a_journal_that_cannot_be_written_is_said_and_nothing_moves_on(
         page.locator("[data-kf-start]").wait_for(timeout=STEP_MS)
         [entry] = JournalStore(missing / "kfcourse-journal.json").entries("roleplay")
         assert entry["side"] == "patient" and entry["moves"] == []
+
+
+# -- the debrief, swap and compare in Voilà ---------------------------------------------------
+def reach(driver: Driver, selector: str) -> None:
+    """Tab to `selector` (keyboard alone), without pressing anything."""
+    page = driver.page
+    page.locator(selector).first.wait_for(state="visible", timeout=STEP_MS)
+    for _ in range(400):
+        if page.evaluate(
+            "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"could not reach {selector} with the Tab key")
+
+
+def play_to_the_end(driver: Driver, session: Session, rng: random.Random) -> None:
+    for _ in range(MAX_MOVES * 3):
+        if not driver.step(session, rng):
+            return
+    pytest.fail("the run did not reach an ending")
+
+
+def test_debrief_disagree_reflect_swap_and_compare_by_keyboard(
+    page: Any, page_log: Any, tmp_path: Path
+) -> None:
+    from kfcourse.journal.compare import compare_runs
+    from kfcourse.references import citations
+
+    scenario = "discharge-delays"
+    notebook = tmp_path / "debrief.ipynb"
+    cell = nbformat.v4.new_code_cell(f'from kfcourse import roleplay\nroleplay("{scenario}")')
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), notebook)
+    journal = tmp_path / "kfcourse-journal.json"
+    rng = random.Random("voila-debrief")
+    with voila_app(notebook, journal) as url:
+        driver = Driver(page, keyboard=True)
+        driver.open(url)
+        driver.pick_side("doctor")
+        play_to_the_end(driver, Session(load_shipped(scenario).scenario, "doctor"), rng)
+        [first] = JournalStore(journal).entries("roleplay")
+        debrief = page.locator("[data-kf-debrief]")
+        assert debrief.locator(".kf-rp-transcript > li").count() == len(first["trace"])
+
+        # The theory is given in full here (there is no references page in Voilà).
+        cited = sorted({k for s in first["trace"] for k in s.get("theory") or []})
+        items = debrief.locator(".kf-rp-theory > li").all_inner_texts()
+        assert len(items) == len(cited) > 0
+        for key in cited:
+            assert any(citations()[key]["full"] in item for item in items), key
+
+        # Disagree with the key at the first step, by keyboard alone.
+        step = next(s for s in first["trace"] if s["choice"] is not None)
+        n = step["n"]
+        reach(driver, f"[data-kf-disagree='{n}'] summary")
+        page.keyboard.press("Enter")
+        reach(driver, f"[data-kf-disagree='{n}'] textarea")
+        page.keyboard.type("The key <b>misses</b> the ward's view.")
+        reach(driver, f"[data-kf-disagree-save='{n}']")
+        page.keyboard.press("Enter")
+        page.locator(f"[data-kf-step='{n}'] [data-kf-saved-note]").wait_for(timeout=STEP_MS)
+        [note] = JournalStore(journal).entries("exercise_answer")
+        assert note["related_entry"] == first["id"] and note["answer"]["step"] == n
+        assert note["answer"]["text"] == "The key <b>misses</b> the ward's view."
+        assert debrief.locator("b").count() == 0
+
+        # The course's reflection form, started from this run, saved through Python.
+        description = debrief.locator("textarea[data-kf-stage=description]")
+        description.wait_for(timeout=STEP_MS)
+        first_point = load_shipped(scenario).scenario.points[first["trace"][0]["point"]].title
+        assert first_point in description.input_value()
+        reach(driver, "textarea[data-kf-stage=feelings]")
+        page.keyboard.type("Uneasy when the ward's data was questioned.")
+        reach(driver, "[data-kf-finish]")
+        page.keyboard.press("Enter")
+        page.wait_for_function(
+            "() => document.querySelector('[data-kf-status]')?.dataset.kfState === 'finished'",
+            timeout=STEP_MS,
+        )
+        [reflection] = JournalStore(journal).entries("reflection")
+        assert reflection["related_entry"] == first["id"]
+        assert reflection["stages"]["feelings"] == "Uneasy when the ward's data was questioned."
+        assert axe_violations(page, "[data-kf-player]") == []
+
+        # Swap sides: the same scenario as the patient partner, linked to the first run.
+        driver.activate("[data-kf-swap]")
+        assert driver.visible("[data-kf-swapped]")
+        play_to_the_end(driver, Session(load_shipped(scenario).scenario, "patient"), rng)
+        second = next(
+            e for e in JournalStore(journal).entries("roleplay") if e["id"] != first["id"]
+        )
+        assert second["side"] == "patient"
+        assert second["related_entry"] == first["id"] and second["relation"] == "swap"
+
+        # The comparison lays the two runs side by side, aligned as Python aligns them.
+        table = page.locator("[data-kf-compare-table]")
+        table.wait_for(timeout=STEP_MS)
+        shown = [
+            (
+                r.get_attribute("data-kf-point"),
+                int(r.get_attribute("data-kf-a")) if r.get_attribute("data-kf-a") else None,
+                int(r.get_attribute("data-kf-b")) if r.get_attribute("data-kf-b") else None,
+                r.get_attribute("data-kf-same") == "true",
+            )
+            for r in table.locator("tbody tr").all()
+        ]
+        expected = compare_runs(first, second)["rows"]
+        assert shown == [(r["point"], r["a"], r["b"], r["same"]) for r in expected]
+        assert axe_violations(page, "[data-kf-player]") == []
+    assert not [e for e in page_log.console_errors if e.startswith("pageerror")]

@@ -441,6 +441,17 @@ def screens(page: Any, site: str) -> Iterator[str]:
             break
         click(root, root.locator("button[data-kf-choice]").first)
     yield "ending"
+    root.locator(".kf-rp-table-details summary").click()
+    root.locator("[data-kf-disagree] summary").first.click()
+    yield "debrief opened"
+    click(root, root.locator("[data-kf-swap]"))
+    click(root, root.locator("[data-kf-start]"))
+    for _ in range(60):
+        if present(root, "[data-kf-ending]"):
+            break
+        click(root, root.locator("button[data-kf-choice]").last)
+    root.locator("[data-kf-compare-table]").wait_for()
+    yield "compare"
     click(root, root.locator("[data-kf-restart]"))
     click(root, root.locator("[data-kf-side=pair]"))
     click(root, root.locator("[data-kf-next]"))

@@ -120,7 +120,7 @@ export function pathChart({ scenario, series, columns, t, caption, start = 0 }) 
     }
     detail.textContent = "";
     detail.append(
-      h("p", { class: "kf-rp-chart-detail-label", text: column.label }),
+      h("p", { class: "kf-rp-chart-detail-label", text: column.title || column.label }),
       ...column.detail.map((line) => h("p", { text: line })),
       h(
         "ul",

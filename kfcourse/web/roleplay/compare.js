@@ -89,7 +89,8 @@ export function comparisonView({ scenario, a, b, t, level, names }) {
       const sb = row.b === null || row.b === undefined ? null : stepsB.get(row.b);
       return {
         key: i + 1,
-        label: t("compare.column", { n: i + 1, point: pointTitle(scenario, row.point) }),
+        label: t("compare.columnFull", { n: i + 1, point: pointTitle(scenario, row.point), a: `${nameA}: ${describe(stepsA, row.a, ctxA)}`, b: `${nameB}: ${describe(stepsB, row.b, ctxB)}` }),
+        title: t("compare.column", { n: i + 1, point: pointTitle(scenario, row.point) }),
         detail: [`${nameA}: ${describe(stepsA, row.a, ctxA)}`, `${nameB}: ${describe(stepsB, row.b, ctxB)}`],
         values: [sa ? sa.measures : null, sb ? sb.measures : null],
         changes: [sa ? sa.changes : null, sb ? sb.changes : null],
@@ -112,7 +113,8 @@ export function comparisonView({ scenario, a, b, t, level, names }) {
         : "";
     const cell = (step, steps, n, ctx) => (step ? `${describe(steps, n, ctx)} ${t("compare.meters", { meters: meters(step) })}` : t("compare.notHere"));
     const same = !sa || !sb ? t(sa ? "compare.onlyA" : "compare.onlyB", { a: nameA, b: nameB }) : row.same ? t("compare.yes") : t("compare.no");
-    return { row, i, cells: [`${i + 1}. ${pointTitle(scenario, row.point)}`, cell(sa, stepsA, row.a, ctxA), cell(sb, stepsB, row.b, ctxB), same] };
+    const name = `${i + 1}. ${pointTitle(scenario, row.point)}${i === parted ? ` (${t("compare.partedHere")})` : ""}`;
+    return { row, i, cells: [name, cell(sa, stepsA, row.a, ctxA), cell(sb, stepsB, row.b, ctxB), same] };
   });
   const captionId = uid("kf-rp-compare");
   wrap.appendChild(heading(level + 1, t("compare.tableHeading")));

@@ -27,6 +27,7 @@ export function runColumns(scenario, trace, start, ctx) {
     columns.push({
       key: step.n,
       label: t("chart.column", { n: step.n, point: title, decision: decided }),
+      title: t("chart.columnTitle", { n: step.n, point: title }),
       detail: [decided, why ? t("recent.why", { why }) : ""].filter(Boolean),
       values: [step.measures || {}],
       changes: [step.changes || {}],
