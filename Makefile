@@ -29,6 +29,7 @@ vectors: ## rewrite the golden vectors the JavaScript engine is tested against, 
 	$(VENV)/python -m kfcourse.references
 	$(VENV)/python -m kfcourse.scenario.export_vectors tests/roleplay/vectors.json
 	$(VENV)/python -m kfcourse.activities.trust_loop_vectors tests/activities/trust_loop_vectors.json
+	$(VENV)/python -m kfcourse.activities.who_leads_vectors tests/activities/who_leads_vectors.json
 
 check: ## lint the shipped scenarios
 	$(VENV)/kfcourse check
