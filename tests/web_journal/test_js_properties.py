@@ -77,7 +77,17 @@ KINDS = ("roleplay", "reflection", "self_rating", "exercise_answer")
 @st.composite
 def valid_journal(draw: Any) -> dict[str, Any]:
     kinds = draw(st.lists(st.sampled_from(KINDS), min_size=0, max_size=4))
-    return journal(*(entry(k) for k in kinds))
+    made = [entry(k) for k in kinds]
+    # The schema's conditional parts: a run linked to the run it follows, and notes on a run
+    # (as runs.disagreement_entry / derole_entry make them), for mutations to break.
+    for e in [e for e in made if e["kind"] == "roleplay"][:1]:
+        if draw(st.booleans()):
+            made.append({**entry("roleplay"), "related_entry": e["id"], "relation": "swap"})
+        if draw(st.booleans()):
+            made.append(disagreement_entry(e, 1, "No.", source="web"))
+        if draw(st.booleans()):
+            made.append(derole_entry(e, "I wait.", source="web"))
+    return journal(*made)
 
 
 @st.composite
@@ -307,6 +317,36 @@ def test_js_markdown_and_csv_equal_the_python_exports(js: Any, doc: dict[str, An
     )
     assert out["md"] == to_markdown(doc)
     assert out["csv"] == "\ufeff" + to_csv(doc)
+
+
+def test_notes_on_a_run_read_as_words_in_my_journal(js: Any) -> None:
+    """The journal list names a disagreement by its step and shows the learner's words and the
+    key's, not the answer's JSON; a finished run shows its ending's title."""
+    run = next(
+        r
+        for seed in range(50)
+        if (r := played_run("discharge-delays", "doctor", seed))["ending"] and r["trace"]
+    )
+    step = next(n for n, s in enumerate(run["trace"], 1) if s["why"])
+    notes = [
+        disagreement_entry(run, step, "<b>Not</b> so.", source="web"),
+        derole_entry(run, "I wait.", question="How do you differ?", source="web"),
+        run,
+    ]
+    read = js.evaluate(
+        "(es) => es.map((e) => [KFJournal.exporters.entryTitle(e),"
+        " KFJournal.exporters.entrySections(e)])",
+        notes,
+    )
+    assert read[0] == [
+        f"Disagreement with the key at step {step}",
+        [["The key said", run["trace"][step - 1]["why"]], ["You said", "<b>Not</b> so."]],
+    ]
+    assert read[1] == [
+        "De-roling: how I differ from my character",
+        [["Prompt", "How do you differ?"], ["You said", "I wait."]],
+    ]
+    assert ["Ending", run["ending_title"]] in read[2][1]
 
 
 def visible_text(rendered: str) -> str:

@@ -68,6 +68,11 @@
     if (typeof e.title === "string" && e.title.trim()) return e.title.trim();
     if (e.kind === "roleplay") return e.scenario_title || e.scenario_id || "Role-play";
     if (e.kind === "self_rating") return e.instrument || "Self-rating";
+    if (e.kind === "exercise_answer" && e.exercise === "disagreement") {
+      var step = e.answer && typeof e.answer === "object" ? e.answer.step : null;
+      return "Disagreement with the key" + (typeof step === "number" ? " at step " + step : "");
+    }
+    if (e.kind === "exercise_answer" && e.exercise === "de-roling") return "De-roling: how I differ from my character";
     if (e.kind === "exercise_answer") return e.exercise || "Exercise";
     if (e.kind === "reflection" && e.model === "free" && e.prompt) return e.prompt;
     return e.exercise || kindName(e.kind);
@@ -101,12 +106,19 @@
       }).join("\n") || "(none)"]);
       if (e.measures_end) out.push(["Measures at the end", measuresText(e.measures_end)]);
       if (e.ending) out.push(["Ending", String(typeof e.ending_title === "string" && e.ending_title ? e.ending_title : e.ending)]);
+      if (e.relation === "swap") out.push(["Follows", "an earlier run, with sides swapped"]);
+      if (e.relation === "replay") out.push(["Follows", "an earlier run, played again"]);
     } else if (e.kind === "self_rating") {
       var items = Array.isArray(e.items) ? e.items : [];
       out.push(["Ratings", items.map(function (it) {
         return (it.text || it.item) + ": " + valueText(it.value);
       }).join("\n")]);
       if (e.note) out.push(["Note", e.note]);
+    } else if (e.kind === "exercise_answer" && (e.exercise === "disagreement" || e.exercise === "de-roling")) {
+      // A note on a run (runs.disagreement_entry / derole_entry): the learner's words, not JSON.
+      var note = e.answer && typeof e.answer === "object" && !Array.isArray(e.answer) ? e.answer : {};
+      if (e.question) out.push([e.exercise === "disagreement" ? "The key said" : "Prompt", e.question]);
+      out.push(["You said", valueText(note.text)]);
     } else if (e.kind === "exercise_answer") {
       if (e.question) out.push(["Question", e.question]);
       out.push(["Answer", valueText(e.answer)]);
