@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kfcourse.cli.scenario_commands",  # check, play, new-scenario
     "kfcourse.cli.journal_commands",  # journal show|export|import
     "kfcourse.cli.class_commands",  # class-report
+    "kfcourse.cli.class_links",  # class-links
 )
 
 
