@@ -1,5 +1,5 @@
 # One entry point for the course. `make site` and `make test` are the README's two commands.
-.PHONY: site test setup setup-test book check lint bench lock clean serve app lab vectors
+.PHONY: site test test-fast setup setup-test book check lint types bench lock clean serve app lab vectors
 SHELL := bash
 .SHELLFLAGS := -eo pipefail -c
 VENV := .venv/bin
@@ -10,11 +10,15 @@ site: setup book ## set up and build the course site into _build/html
 	@echo "The course site is in $(CURDIR)/_build/html (open index.html)."
 	@echo "Serve it locally: make serve  (then open http://127.0.0.1:8000)"
 
-test: setup-test ## set up and run every test: lint, units, notebooks, book build, browser
-	$(VENV)/ruff check kfcourse tests bench
-	$(VENV)/ruff format --check kfcourse tests bench
+test: setup-test ## set up and run every test: lint, types, units, notebooks, book build, browser
+	$(MAKE) --no-print-directory lint types
 	node --test tests/js/
 	$(VENV)/python -m pytest
+
+test-fast: setup ## the inner loop: lint, types, units and properties; no browser, book or notebook
+	$(MAKE) --no-print-directory lint types
+	node --test tests/js/
+	KFCOURSE_TEST_FAST=1 $(VENV)/python -m pytest tests -m "not browser and not book and not slow"
 
 setup:
 	@bash scripts/setup.sh
@@ -34,9 +38,12 @@ vectors: ## rewrite the golden vectors the JavaScript engine is tested against, 
 check: ## lint the shipped scenarios
 	$(VENV)/kfcourse check
 
-lint:
+lint: ## ruff: lint and formatting
 	$(VENV)/ruff check kfcourse tests bench
 	$(VENV)/ruff format --check kfcourse tests bench
+
+types: ## mypy on the core (kfcourse/scenario, journal, analysis; settings in pyproject.toml)
+	$(VENV)/mypy
 
 bench: setup ## run every benchmark in bench/
 	missed=""; for f in bench/bench_*.py; do $(VENV)/python "$$f" || missed="$$missed $$f"; done; \
