@@ -77,3 +77,48 @@ def test_whole_export_shows_learner_markup_as_text():
     assert rendered.count("<strong>") == 2  # the export's own "Question:" and "Answer:"
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
     assert "&lt;img src=x onerror=alert(1)&gt;" in rendered
+
+
+def test_notes_and_reflections_under_a_run_show_learner_markup_as_text():
+    """What a learner writes about a run (a disagreement, the de-roling, the debrief's
+    reflection and its title) stays text when shown under the run: beyond paragraphs, the export
+    has exactly the elements it has when the learner writes plain words."""
+    import random
+
+    from kfcourse.journal.runs import derole_entry, disagreement_entry, run_entry
+    from kfcourse.scenario.library import load_shipped
+    from kfcourse.scenario.vectors import random_session
+
+    run = run_entry(random_session(load_shipped("discharge-delays").scenario, "pair",
+                                   random.Random(4)))  # fmt: skip
+
+    def rendered(texts: list[str]) -> str:
+        document = {
+            "format": "kfcourse-journal",
+            "schema_version": 1,
+            "entries": [
+                run,
+                disagreement_entry(run, 1, texts[0]),
+                derole_entry(run, texts[2], question=texts[1]),
+                entries.reflection(model="gibbs", title=texts[3], related_entry=run["id"],
+                                   stages={"description": texts[4], "feelings": texts[7]}),
+            ],
+        }  # fmt: skip
+        return RENDER.render(to_markdown(document))
+
+    def tags(html_text: str) -> list[str]:
+        """The elements in order, leaving out paragraphs and line breaks (learner text keeps its
+        paragraphs)."""
+        found = re.findall(r"</?([a-zA-Z][a-zA-Z0-9]*)", html_text)
+        return [t for t in found if t not in ("p", "br")]
+
+    nasty = rendered(NASTY)
+    assert tags(nasty) == tags(rendered(["plain words"] * len(NASTY)))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in nasty
+    assert (
+        "<h3>Reflection: [link](http://example.org) ![img](x.png) &lt;http://example.org&gt;"
+        in (nasty)
+    )
+    body = _visible(nasty)
+    for text in (NASTY[0], NASTY[1], NASTY[2], NASTY[4], NASTY[7]):
+        assert " ".join(text.split()) in body, text
