@@ -73,5 +73,7 @@ def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min, leas
         assert answers == list(range(len(answers))), "entries lost, repeated or out of order"
         assert confirmed <= len(answers) <= confirmed + 1, (confirmed, len(answers))
         confirmed = len(answers)
+        # a writer killed mid-write leaves its temporary file; the next write removes it
+        assert len(list(tmp_path.glob(".*.tmp"))) <= 1, "temporary files pile up"
     assert confirmed > KILLS  # the writer really wrote between kills
     assert len(file_states) > least_file_states  # the file was replaced often, never broken
