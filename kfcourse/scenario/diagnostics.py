@@ -24,10 +24,6 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.column}: {self.severity} {self.code}: {self.message}"
 
 
-def format_text(diagnostics: Iterable[Diagnostic]) -> str:
-    return "\n".join(d.format() for d in diagnostics)
-
-
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2)
 
