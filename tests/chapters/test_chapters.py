@@ -211,3 +211,46 @@ def invented_examples_unlabelled(chapter: Path) -> list[str]:
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_examples_say_they_are_invented(chapter: Path) -> None:
     assert invented_examples_unlabelled(chapter) == []
+
+
+# "Trust" is this course's subject, so the NHS organisation is "the hospital" or "NHS trust".
+_TRUST_AS_ORGANISATION = re.compile(
+    r"\b(?:the|a|an|her|his|their|its|each|every|one)\s+trust(?:'s|s')"
+    r"|\btrust-wide\b|\bthe\s+trust\s+(?:has\s+)?(?:apologised|announced|board|could|said|wants)\b",
+    re.IGNORECASE,
+)
+
+
+def trust_as_organisation(page: Path) -> list[str]:
+    """Places where 'trust' on its own names the NHS organisation."""
+    text = page.read_text(encoding="utf-8")
+    return [
+        f"{page.name}:{text.count(chr(10), 0, m.start()) + 1}: {m[0]!r}"
+        for m in _TRUST_AS_ORGANISATION.finditer(text)
+    ]
+
+
+def test_trust_means_trust_between_people(tmp_path: Path) -> None:
+    pages = [*CHAPTERS, GLOSSARY, cc.CHAPTERS / "welcome.md"]
+    assert [hit for page in pages for hit in trust_as_organisation(page)] == []
+    sample = tmp_path / "06-x.md"
+    sample.write_text("The\ntrust apologised. Trust is low. Her trust's board met.\n", "utf-8")
+    assert trust_as_organisation(sample) == [
+        "06-x.md:1: 'The\\ntrust apologised'",
+        '06-x.md:2: "Her trust\'s"',
+    ]
+
+
+def test_content_notes_point_to_support_for_learners_alone() -> None:
+    """Every chapter content note, and the welcome page, give support a learner alone can use."""
+    welcome = (cc.CHAPTERS / "welcome.md").read_text(encoding="utf-8")
+    assert "(support)=" in welcome
+    for service in ("Samaritans", "116 123", "NHS 111", "Outside the UK"):
+        assert service in welcome, service
+    missing = []
+    for chapter in CHAPTERS:
+        text = chapter.read_text(encoding="utf-8")
+        for m in re.finditer(r":::\{admonition\} Content note\n(.*?)\n:::", text, re.S):
+            if "<support>`" not in m[1]:
+                missing.append(f"{chapter.name}:{text.count(chr(10), 0, m.start()) + 1}")
+    assert missing == []
