@@ -60,19 +60,29 @@
       dialog.close();
     });
     // The theme moves the sidebar's content into the dialog on a click (bound after this
-    // script runs): the close button goes in with it and leaves when the dialog closes.
-    button.addEventListener("click", function () {
-      window.setTimeout(function () {
-        if (dialog.open) {
-          dialog.prepend(close);
-          close.focus();
-        }
-        update();
-      }, 0);
-    });
+    // script runs): the close button goes in with it and leaves when the dialog closes. This
+    // listener captures, as sphinx-book-theme's wide-screen handler does (it stops the event).
+    button.addEventListener(
+      "click",
+      function () {
+        window.setTimeout(function () {
+          if (dialog.open) {
+            dialog.prepend(close);
+            close.focus();
+          }
+          update();
+        }, 0);
+      },
+      true,
+    );
+    // Focus goes back to the button when the sidebar closes (sphinx-book-theme blurs the
+    // button on click, so the theme's own restoring of focus finds nothing to go back to).
     dialog.addEventListener("close", function () {
       close.remove();
-      window.setTimeout(update, 0);
+      window.setTimeout(function () {
+        update();
+        button.focus();
+      }, 0);
     });
     wide.addEventListener("change", update);
     document.addEventListener("DOMContentLoaded", update);
