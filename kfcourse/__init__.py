@@ -21,6 +21,7 @@ _LAZY = {
     "starter_checkin": "kfcourse.widgets.checkin",
     "roleplay": "kfcourse.widgets.roleplay",
     "trust_loop": "kfcourse.widgets.trust_loop",
+    "who_leads": "kfcourse.widgets.who_leads",
 }
 
 __all__ = ["__version__", *_LAZY]
