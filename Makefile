@@ -54,7 +54,7 @@ lock: ## re-pin Python packages after changing pyproject.toml
 	uv pip compile pyproject.toml --extra app --python-version 3.11 -q -o binder/requirements.txt
 
 app: setup ## open the exercises as apps in Voilà (no code, nothing from other hosts)
-	JUPYTER_PATH=$(CURDIR)/kfcourse/jupyter_data $(VENV)/voila --template=kfcourse --Voila.ip=127.0.0.1 exercises/
+	JUPYTER_PATH=$(CURDIR)/kfcourse/jupyter_data JUPYTER_CONFIG_PATH=$(CURDIR)/kfcourse/jupyter_data/config $(VENV)/voila --template=kfcourse --Voila.ip=127.0.0.1 exercises/
 
 lab: setup ## open the exercises in JupyterLab
 	$(VENV)/jupyter lab --ServerApp.ip=127.0.0.1 exercises/

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from kfcourse.apps import notebook_title
 from kfcourse.journal import JournalStore
 from tests.browser_support import axe_violations
+from tests.conftest import ROOT, PageLog
 
 pytestmark = pytest.mark.browser
 
@@ -32,4 +34,24 @@ def test_checkin_runs_as_an_app_and_keeps_the_answer(voila: Any, page: Any, tmp_
     [entry] = JournalStore(journal).entries("exercise_answer")
     assert entry["answer"] == "A lot: they decide together with staff"
     assert page.get_by_role("link", name="Download my journal").count() >= 1
+    assert axe_violations(page) == []
+
+
+def test_index_lists_exercises_by_title_with_nothing_from_another_host(
+    voila: Any, page: Any, page_log: PageLog
+) -> None:
+    """`make app`'s first page: every exercise under its notebook's own title, no CDN, no error."""
+    page.goto(voila("exercises"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    links = page.locator("ul.kf-exercises a")
+    names = links.all_inner_texts()
+    notebooks = sorted((ROOT / "exercises").glob("*.ipynb"))
+    assert names == [notebook_title(nb) or nb.name for nb in notebooks]
+    assert "Check-in: where are you starting from?" in names
+    assert not any(name.endswith(".ipynb") for name in names)
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs == [f"/voila/render/exercises/{nb.name}" for nb in notebooks] or hrefs == [
+        f"/voila/render/{nb.name}" for nb in notebooks
+    ]
+    assert page_log.console_errors == []
     assert axe_violations(page) == []
