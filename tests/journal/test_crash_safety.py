@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
 import time
 from pathlib import Path
@@ -31,7 +32,12 @@ def _write_forever(path: Path, start: int, compact_min: int, ack_fd: int) -> Non
         number += 1
 
 
-def _run_and_kill(path: Path, start: int, compact_min: int, delay: float) -> list[int]:
+def _run_and_kill(path: Path, start: int, compact_min: int, acks: int, delay: float) -> list[int]:
+    """Start a writer, wait until it has confirmed `acks` entries, then kill it `delay` s later.
+
+    Waiting for confirmations rather than for a time makes every round write something, however
+    busy the machine; the delay still lands the kill at a random point of a write.
+    """
     read_fd, ack_fd = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child never returns
@@ -41,11 +47,19 @@ def _run_and_kill(path: Path, start: int, compact_min: int, delay: float) -> lis
         finally:
             os._exit(1)
     os.close(ack_fd)
+    seen = b""
+    while seen.count(b"\n") < acks:
+        ready, _, _ = select.select([read_fd], [], [], 60)
+        chunk = os.read(read_fd, 4096) if ready else b""
+        if not chunk:
+            break  # the writer died or hung: the checks below say what it left
+        seen += chunk
     time.sleep(delay)
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     with os.fdopen(read_fd, "rb") as pipe:
-        return [int(line) for line in pipe.read().split()]
+        seen += pipe.read()
+    return [int(line) for line in seen.split()]
 
 
 @pytest.mark.slow
@@ -62,7 +76,7 @@ def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min, leas
     confirmed = 0
     file_states = set()
     for _ in range(KILLS):
-        acked = _run_and_kill(path, confirmed, compact_min, rng.uniform(0.005, 0.08))
+        acked = _run_and_kill(path, confirmed, compact_min, rng.randint(2, 8), rng.uniform(0, 0.01))
         if acked:
             assert acked[0] == confirmed
             confirmed = acked[-1] + 1
