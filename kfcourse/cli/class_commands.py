@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kfcourse.cli import EXIT_ERRORS, EXIT_OK
+from kfcourse.cli.terminal import terminal_text
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +42,7 @@ def register(subparsers: Any) -> None:
 
 
 def _fail(reason: str) -> int:
-    print(f"kfcourse class-report: {reason}", file=sys.stderr)
+    print(f"kfcourse class-report: {terminal_text(reason)}", file=sys.stderr)
     return EXIT_ERRORS
 
 
@@ -55,8 +56,9 @@ def run_class_report(args: argparse.Namespace) -> int:
     if args.csv is not None and args.csv.exists() and not args.csv.is_dir():
         return _fail(f"--csv {args.csv} is a file; name a folder for the CSV tables")
     read = read_class_exports(args.inputs)
-    for name, reason in read.refused:
-        print(f"kfcourse class-report: left out {name}: {reason}", file=sys.stderr)
+    for name, reason in read.refused:  # a file name or a reason may hold control characters
+        print(f"kfcourse class-report: left out {terminal_text(name)}: {terminal_text(reason)}",
+              file=sys.stderr)  # fmt: skip
     if not read.exports:
         found = "no files were found" if read.files == 0 else "none of them could be read"
         return _fail(f"no class exports to report on ({found}); nothing was written")

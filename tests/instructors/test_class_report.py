@@ -54,7 +54,7 @@ def _crafted(tmp_path: Path) -> Path:
             entry["measures_end"] = {"<b>P</b>": 1, "@SUM(A1)": 2}
         if entry["kind"] == "self_rating":
             entry["items"] = [{"item": "+cmd|' /C calc'!A0", "value": 3}]
-    path = tmp_path / "<img src=x onerror=alert(4)>.json"
+    path = tmp_path / "<img src=x onerror=alert(4)>\x1b]0;pwned\x07.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
 
@@ -159,7 +159,7 @@ def test_a_failed_write_leaves_nothing_behind(exports, tmp_path, capsys):
     assert not output.exists() and list(tmp_path.glob(".*.tmp")) == []
 
 
-def test_every_value_is_escaped_in_html_and_csv(exports, tmp_path):
+def test_every_value_is_escaped_in_html_and_csv(exports, tmp_path, capsys):
     crafted = _crafted(tmp_path)
     output, tables = tmp_path / "report.html", tmp_path / "tables"
     assert main(["class-report", str(crafted), *map(str, exports), "-o", str(output),
@@ -169,6 +169,11 @@ def test_every_value_is_escaped_in_html_and_csv(exports, tmp_path):
     assert set(found.tags) <= ALLOWED_TAGS, set(found.tags) - ALLOWED_TAGS
     assert found.handlers == [] and "<script" not in html and "<img" not in html
     assert "example.invalid" in "".join(found.text)  # shown, as text
+    junk = tmp_path / "junk\x1b]0;pwned\x07.json"
+    junk.write_text("{}", encoding="utf-8")
+    assert main(["class-report", str(crafted), str(junk), "-o", str(output)]) == 0
+    err = capsys.readouterr().err  # the file name's escape is shown, not sent to the terminal
+    assert "junk\\x1b]0;pwned\\x07.json" in err and "\x1b" not in err
     for path in tables.glob("*.csv"):
         with path.open(encoding="utf-8-sig", newline="") as stream:
             for row in csv.reader(stream):
