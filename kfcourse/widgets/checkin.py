@@ -1,81 +1,103 @@
-"""The welcome check-in: a first widget that shows the course's exercises work where you are."""
+"""The welcome check-in: a first exercise that shows the course's interactive parts work here.
+
+The check-in is the same ES module as on the book page (``kfcourse/web/checkin``, bundled into
+``kfcourse/web/dist/checkin.mjs``); this anywidget is its Jupyter host. With ``save=True`` (or a
+``store``) each answer is kept in the learner's journal as one exercise answer, replaced when the
+learner changes their mind (``kfcourse.journal.answers.save_answer``); the view says so only
+after Python has written it.
+"""
 
 from __future__ import annotations
 
-import html
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
-import ipywidgets as widgets
+import anywidget
+import traitlets as t
 
-from kfcourse.widgets.style import course_style
-
-if TYPE_CHECKING:
-    from kfcourse.journal import JournalStore
+from kfcourse.journal import JournalError, JournalStore
+from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages
 
 EXERCISE_ID = "welcome-checkin"
-DEFAULT_QUESTION = (
-    "Where you work or receive care, how much say do patients have in improving services?"
-)
-SAY_LEVELS = (
-    "None: decisions are made without them",
-    "A little: they are told what will happen",
-    "Some: they are asked, then others decide",
-    "A lot: they decide together with staff",
-)
+DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
+WORDS = messages("checkin")
+DEFAULT_QUESTION: str = WORDS["question"]
+SAY_LEVELS: tuple[str, ...] = tuple(WORDS["choices"])
+
+
+class Checkin(anywidget.AnyWidget):
+    """One question and four answers, in a radio group labelled by the question."""
+
+    _esm = t.Unicode().tag(sync=True)
+    _css = t.Unicode().tag(sync=True)
+    options = t.Dict().tag(sync=True)
+    messages = t.Dict().tag(sync=True)
+    restored = t.Dict(allow_none=True, default_value=None).tag(sync=True)
+
+    def __init__(
+        self,
+        question: str | None = None,
+        store: JournalStore | None = None,
+        *,
+        save: bool = False,
+        language: str = DEFAULT_LANGUAGE,
+    ) -> None:
+        from kfcourse.widgets.reflection import bundle_text
+
+        self.store = store if store is not None else (JournalStore() if save else None)
+        self.question = question or DEFAULT_QUESTION
+        self.entry: dict[str, Any] | None = None
+        restored = self._latest()
+        super().__init__(
+            _esm=bundle_text("checkin"),
+            _css=(DIST / "checkin.css").read_text("utf-8")
+            if (DIST / "checkin.css").is_file()
+            else "",
+            options={"question": self.question},
+            messages=messages("checkin", language),
+            restored=restored,
+        )
+        self.entry = restored
+        self.on_msg(self._on_msg)
+
+    def _latest(self) -> dict[str, Any] | None:
+        from kfcourse.journal.answers import latest_answer
+
+        if self.store is None:
+            return None
+        try:
+            return latest_answer(self.store.entries("exercise_answer"), EXERCISE_ID)
+        except JournalError:
+            return None
+
+    def choose(self, answer: str) -> dict[str, Any] | None:
+        """Keep ``answer`` (one of SAY_LEVELS) in the journal; the entry, or None if not saving."""
+        from kfcourse.journal.answers import save_answer
+
+        if self.store is None:
+            return None
+        self.entry = save_answer(
+            self.store, EXERCISE_ID, self.question, answer,
+            entry=self.entry["id"] if self.entry else None, offered=SAY_LEVELS,
+        )  # fmt: skip
+        return self.entry
+
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, Mapping) or content.get("type") != "save":
+            return
+        request = content.get("request")
+        try:
+            entry = self.choose(content.get("answer"))  # type: ignore[arg-type]
+        except (JournalError, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.send({"type": "saved", "request": request, "ok": False, "reason": reason})
+        else:
+            self.send({"type": "saved", "request": request, "ok": True, "entry": entry})
 
 
 def starter_checkin(
     question: str | None = None, store: JournalStore | None = None, *, save: bool = False
-) -> widgets.VBox:
-    """A labelled set of choices (not a slider, so screen readers read every option).
-
-    Works with a kernel and as embedded widget state on the static book page. With
-    ``save=True`` (or a ``store``), each choice is kept in the learner's journal as one
-    exercise answer, updated when the learner changes their mind.
-    """
-    question = question or DEFAULT_QUESTION
-    heading = widgets.HTML(f"<p><strong>{html.escape(question)}</strong></p>")
-    choices = widgets.RadioButtons(
-        options=SAY_LEVELS, value=None, description="", layout=widgets.Layout(width="auto")
-    )
-    choices.add_class("kf-checkin-choices")
-    note = widgets.HTML(
-        "<p>There is no right answer. You will come back to this in Chapter 5, on power.</p>"
-    )
-    status = widgets.HTML("", layout=widgets.Layout(min_height="1.5em"))
-    status.add_class("kf-checkin-status")
-    box = widgets.VBox([course_style(), heading, choices, note, status])
-    box.add_class("kf-checkin")
-    box.add_class("kf-widget")
-    if save or store is not None:
-        _keep_in_journal(choices, status, question, store)
-    return box
-
-
-def _keep_in_journal(
-    choices: widgets.RadioButtons,
-    status: widgets.HTML,
-    question: str,
-    store: JournalStore | None,
-) -> None:
-    from kfcourse.journal import JournalStore, entries
-
-    journal = store or JournalStore()
-    saved: dict[str, Any] = {}
-
-    def on_change(change: dict[str, Any]) -> None:
-        answer = change["new"]
-        if answer is None:
-            return
-        if "entry" in saved:
-            entry = entries.touched(saved["entry"], answer=answer)
-        else:
-            entry = entries.exercise_answer(EXERCISE_ID, answer, question=question)
-        try:
-            saved["entry"] = journal.add(entry)
-        except Exception as exc:  # the learner must see that it was not kept, and why
-            status.value = f"<p role='alert'>Not saved: {html.escape(str(exc))}</p>"
-        else:
-            status.value = "<p role='status'>Saved in your journal.</p>"
-
-    choices.observe(on_change, names="value")
+) -> Checkin:
+    """The welcome check-in; with ``save=True`` (or a ``store``) the answer is kept."""
+    return Checkin(question, store, save=save)

@@ -27,7 +27,6 @@ from kfcourse.journal.reflections import latest_draft, save_reflection
 from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages
 
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
-BUNDLE = DIST / "reflection.mjs"
 STYLES = DIST / "reflection.css"
 VARIANTS = ("clinician", "patient", "short", "choose")
 SOURCE = "jupyter"
@@ -37,13 +36,14 @@ class FormNotBuilt(RuntimeError):
     """The form's JavaScript bundle is missing: the course's web code has not been built."""
 
 
-def bundle_text() -> str:
-    """The built form (an ES module), or a clear error saying how to build it."""
+def bundle_text(name: str = "reflection") -> str:
+    """An exercise's built ES module (``dist/<name>.mjs``), or a clear error on how to build it."""
+    bundle = DIST / f"{name}.mjs"
     try:
-        return BUNDLE.read_text(encoding="utf-8")
+        return bundle.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FormNotBuilt(
-            f"The reflection form has not been built ({BUNDLE} is missing). Run `make site` "
+            f"The course's web code has not been built ({bundle} is missing). Run `make site` "
             "in the course folder (or `node scripts/build-web.mjs`), then run this cell again."
         ) from None
 

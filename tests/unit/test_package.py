@@ -54,16 +54,16 @@ def test_console_script_runs() -> None:
     assert out.stdout.startswith("kfcourse ")
 
 
-def test_checkin_escapes_its_question() -> None:
+def test_checkin_carries_its_question_as_data_not_markup() -> None:
+    # The view (kfcourse/web/checkin/view.js) shows it with textContent: text, never HTML.
     box = kfcourse.starter_checkin("<img src=x onerror=alert(1)> & <b>bold</b>")
-    heading = box.children[1].value
-    assert "<img" not in heading and "<b>" not in heading
-    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in heading
+    assert box.options["question"] == "<img src=x onerror=alert(1)> & <b>bold</b>"
+    assert "textContent" in box._esm and "innerHTML" not in box._esm
 
 
 def test_checkin_offers_every_level_and_no_default() -> None:
-    choices = kfcourse.starter_checkin().children[2]
-    assert len(choices.options) == 4 and choices.value is None
+    box = kfcourse.starter_checkin()
+    assert len(box.messages["choices"]) == 4 and box.restored is None
 
 
 def test_offline_widget_files_are_staged(tmp_path: Path) -> None:
@@ -86,19 +86,28 @@ def test_missing_widget_files_are_a_clear_error(tmp_path: Path) -> None:
         offline_widgets.find_node_modules(tmp_path)
 
 
+def _answer(box, answer: str) -> dict:
+    """What the check-in's view sends when the learner chooses, and Python's reply."""
+    sent: list[dict] = []
+    box.send = lambda content, buffers=None: sent.append(content)
+    box._on_msg(box, {"type": "save", "request": 1, "answer": answer}, [])
+    return sent[-1]
+
+
 def test_checkin_keeps_one_answer_in_the_journal(tmp_path: Path) -> None:
     from kfcourse.journal import JournalStore
 
     store = JournalStore(tmp_path / "journal.json")
     box = kfcourse.starter_checkin(store=store)
-    choices, status = box.children[2], box.children[4]
+    choices = box.messages["choices"]
     assert store.entries() == []  # nothing is written until the learner chooses
-    choices.value = choices.options[1]
-    choices.value = choices.options[3]  # a change of mind updates the same entry
+    assert _answer(box, choices[1])["ok"] is True
+    reply = _answer(box, choices[3])  # a change of mind updates the same entry
     [entry] = store.entries("exercise_answer")
     assert entry["exercise"] == "welcome-checkin"
-    assert entry["answer"] == choices.options[3]
-    assert "Saved" in status.value
+    assert entry["answer"] == choices[3] and reply["entry"]["id"] == entry["id"]
+    assert _answer(box, "an answer not offered")["ok"] is False
+    assert store.entries("exercise_answer") == [entry]
 
 
 def test_checkin_says_when_an_answer_was_not_kept(tmp_path: Path) -> None:
@@ -107,5 +116,5 @@ def test_checkin_says_when_an_answer_was_not_kept(tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the journal's folder should be", encoding="utf-8")
     box = kfcourse.starter_checkin(store=JournalStore(blocked / "journal.json"))
-    box.children[2].value = box.children[2].options[0]
-    assert "Not saved" in box.children[4].value and "role='alert'" in box.children[4].value
+    reply = _answer(box, box.messages["choices"][0])
+    assert reply["ok"] is False and reply["reason"]

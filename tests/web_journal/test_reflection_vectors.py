@@ -11,3 +11,12 @@ def test_the_vectors_are_up_to_date():
         "tests/web_journal/reflection-vectors.json is stale: run "
         "`.venv/bin/python -m tests.web_journal.reflection_vectors` and commit it"
     )
+
+
+def test_the_checkin_vectors_are_up_to_date():
+    from tests.web_journal import checkin_vectors
+
+    assert checkin_vectors.VECTORS.read_text(encoding="utf-8") == checkin_vectors.text(), (
+        "tests/web_journal/checkin-vectors.json is stale: run "
+        "`.venv/bin/python -m tests.web_journal.checkin_vectors` and commit it"
+    )
