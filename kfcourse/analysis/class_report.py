@@ -158,26 +158,32 @@ def _both_sides_table(runs: pd.DataFrame) -> pd.DataFrame:
     """For each learner who finished a scenario as the doctor and as the patient: their latest
     finished run on each side, side by side."""
     columns = [LEARNER, SCENARIO, "Measure", "As the doctor", "As the patient"]
-    done = runs[runs["Run"] == FINISHED] if not runs.empty else runs
-    rows: list[dict[str, Any]] = []
+    done = runs[(runs["Run"] == FINISHED) & runs[SIDE].isin(["doctor", "patient"])]
     if done.empty:
-        return _frame(rows, columns)
-    for (learner, scenario), group in done.groupby([LEARNER, SCENARIO], dropna=False):
-        latest = {}
-        for side in ("doctor", "patient"):
-            mine = group[group[SIDE] == side].sort_values(["Created", "id"])
-            if not mine.empty:
-                latest[side] = mine.iloc[-1]
-        if len(latest) < 2:
-            continue
-        doctor, patient = latest["doctor"], latest["patient"]
+        return _frame([], columns)
+    keys = [LEARNER, SCENARIO, SIDE]
+    latest = done.sort_values([*keys, "Created", "id"]).drop_duplicates(keys, keep="last")
+    sides = latest.groupby([LEARNER, SCENARIO])[SIDE].transform("nunique")
+    latest = latest[sides == 2]
+    rows: list[dict[str, Any]] = []
+    by_pair: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for learner, scenario, side, ending, end in zip(
+        latest[LEARNER],
+        latest[SCENARIO],
+        latest[SIDE],
+        latest["Ending"],
+        latest["end"],
+        strict=True,
+    ):
+        by_pair.setdefault((learner, scenario), {})[side] = (ending, end)
+    for (learner, scenario), played in by_pair.items():
+        (d_ending, d_end), (p_ending, p_end) = played["doctor"], played["patient"]
         base = {LEARNER: learner, SCENARIO: scenario}
-        rows.append({**base, "Measure": "Ending", "As the doctor": doctor["Ending"],
-                     "As the patient": patient["Ending"]})  # fmt: skip
-        for measure in dict.fromkeys([*doctor["end"], *patient["end"]]):
-            rows.append({**base, "Measure": measure,
-                         "As the doctor": doctor["end"].get(measure),
-                         "As the patient": patient["end"].get(measure)})  # fmt: skip
+        rows.append({**base, "Measure": "Ending", "As the doctor": d_ending,
+                     "As the patient": p_ending})  # fmt: skip
+        for measure in dict.fromkeys([*d_end, *p_end]):
+            rows.append({**base, "Measure": measure, "As the doctor": d_end.get(measure),
+                         "As the patient": p_end.get(measure)})  # fmt: skip
     return _frame(rows, columns)
 
 
