@@ -76,7 +76,9 @@ def test_killed_writer_never_leaves_a_broken_journal(tmp_path, compact_min, leas
     confirmed = 0
     file_states = set()
     for _ in range(KILLS):
-        acked = _run_and_kill(path, confirmed, compact_min, rng.randint(2, 8), rng.uniform(0, 0.01))
+        acked = _run_and_kill(
+            path, confirmed, compact_min, rng.randint(2, 8), rng.uniform(0.002, 0.04)
+        )
         if acked:
             assert acked[0] == confirmed
             confirmed = acked[-1] + 1
