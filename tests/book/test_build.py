@@ -57,3 +57,24 @@ def test_widget_scripts_are_served_locally_and_once(book_html: Path) -> None:
     assert "application/vnd.jupyter.widget-state+json" in html
     chapter = (book_html / "chapters" / "welcome.html").read_text(encoding="utf-8")
     assert "embed-amd.js" not in chapter  # only pages with widgets load the manager
+
+
+def test_icon_script_holds_only_the_icons_the_pages_show(book_html: Path) -> None:
+    """The theme's fontawesome.js (1.5 MB, every icon) is replaced by the icons the pages name."""
+    import json
+
+    import pydata_sphinx_theme
+
+    from kfcourse.sphinx.icons import icons_used, theme_icons
+
+    script = (book_html / "_static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+    assert len(script.encode()) < 50_000
+    drawn = json.loads(re.search(r"var ICONS = (\{.*?\});\n", script).group(1))
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    bundle = (theme / "static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+    every = theme_icons(bundle)
+    used = icons_used(sorted(book_html.rglob("*.html")))
+    for pack, names in used.items():
+        assert set(drawn[pack]) == {name for name in names if name in every[pack]}, pack
+    assert {"bars", "list", "download", "magnifying-glass"} <= set(drawn["fas"])
+    assert "github" in drawn["fab"]

@@ -147,7 +147,8 @@ def test_phone_sidebars_open_and_close_by_touch(
     button.tap()
     assert dialog_open(touch_page, dialog)
     box = touch_page.locator(dialog).bounding_box()
-    outside = 5 if box["x"] > width / 2 else width - 5  # the side the sidebar does not cover
+    right = box["x"] + box["width"]  # tap the middle of the part the sidebar does not cover
+    outside = box["x"] / 2 if box["x"] >= 10 else (right + width) / 2
     touch_page.touchscreen.tap(outside, box["y"] + box["height"] / 2)
     assert not dialog_open(touch_page, dialog), box
 
@@ -247,3 +248,12 @@ def test_figures_open_at_full_size(page: Any, site_url: str) -> None:
     href = links.first.get_attribute("href")
     response = page.goto(f"{site_url}chapters/{href}")
     assert response is not None and response.ok and "svg" in response.headers["content-type"]
+
+
+def test_header_icons_are_drawn(page: Any, site_url: str) -> None:
+    """The site's own small icon script draws every header icon (the theme's drew them before)."""
+    page.goto(f"{site_url}{CHAPTER}", wait_until="load")
+    assert page.locator("i[class*='fa-'], span[class*='fa-']").count() == 0  # all replaced
+    for button in page.locator(".bd-header-article button:visible").all():
+        box = button.locator("svg:visible").first.bounding_box()
+        assert box is not None and box["width"] >= 10 and box["height"] >= 10
