@@ -287,9 +287,14 @@ def on_html_page_context(
     )
     for name in SCRIPTS:
         app.add_js_file(f"{STATIC_DIR}/{name}", loading_method="defer")
+    from kfcourse.sphinx.roleplay_directive import PLAYER_CLASS  # imports this module
+
     containers = [node["classes"] for node in doctree.findall(nodes.container)]
-    if any(REFLECTION_CLASS in classes for classes in containers):
+    forms = any(REFLECTION_CLASS in classes for classes in containers)
+    if forms or any(PLAYER_CLASS in classes for classes in containers):
+        # The role-play's debrief embeds the form (its view is in the player's bundle).
         app.add_css_file(f"{FORM_STATIC_DIR}/{FORM_STYLE}")
+    if forms:
         app.add_js_file(f"{FORM_STATIC_DIR}/{FORM_SCRIPT}", loading_method="defer")
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sphinx.application import Sphinx
 
 from kfcourse.sphinx.journal_directives import SCRIPTS, json_for_script
+from kfcourse.web.catalogue import messages
 from tests.web_journal.journal_helpers import schema
 
 CONFIG_RE = re.compile(
@@ -56,30 +57,30 @@ def test_pages_embed_the_python_journal_schema(journal_book):
 def test_form_data_survives_markup_in_the_title(journal_book):
     text = page_html(journal_book, "reflection.html")
     forms = [json.loads(raw) for raw in FORM_DATA_RE.findall(text)]
-    by_id = {f["id"]: f for f in forms}
+    by_id = {f["options"]["exercise"]: f["options"] for f in forms}
     assert set(by_id) == {"fixture-choose", "fixture-clinician", "fixture-patient", "fixture-short"}
     assert by_id["fixture-patient"]["title"] == ("As the patient partner </script><b>not bold</b>")
     assert "<b>not bold</b>" not in text
-    assert list(by_id["fixture-patient"]["variants"]) == ["patient"]
-    assert list(by_id["fixture-choose"]["variants"]) == ["clinician", "patient"]
-    short = by_id["fixture-short"]["variants"]["short"]
-    assert short["model"] == "gibbs_short"
-    assert [s["key"] for s in short["stages"]] == ["what_happened", "feelings", "concept", "next"]
-    clinician = by_id["fixture-clinician"]["variants"]["clinician"]
-    assert [s["key"] for s in clinician["stages"]] == [
-        "description",
-        "feelings",
-        "evaluation",
-        "analysis",
-        "conclusion",
-        "action_plan",
-    ]
+    assert by_id["fixture-patient"]["variant"] == "patient"  # `patient-partner` read as `patient`
+    assert by_id["fixture-choose"]["variant"] == "choose"
+    assert by_id["fixture-short"]["question"] == "What did you notice first?"
+    assert by_id["fixture-clinician"]["question"] is None
+    # Every form carries the catalogue's words: the same section the widget is given.
+    assert all(f["messages"] == messages("reflection") for f in forms)
+
+
+def test_the_form_script_loads_only_where_a_form_is(journal_book):
+    for name, count in (("reflection.html", 1), ("journal.html", 1), ("plain.html", 0)):
+        text = page_html(journal_book, name)
+        assert text.count("_static/kf-reflection/reflection.js") == count, name
+        assert text.count("_static/kf-reflection/reflection.css") == count, name
+    assert (journal_book / "_static" / "kf-reflection" / "reflection.js").is_file()
 
 
 def test_prompt_content_is_rendered_as_the_authors_markdown(journal_book):
     text = page_html(journal_book, "reflection.html")
     assert "<em>Emphasis</em> in the prompt" in text
-    assert "This part of the page needs JavaScript" in text  # for browsers without scripts
+    assert "This form needs JavaScript" in text  # for browsers without scripts
 
 
 @given(

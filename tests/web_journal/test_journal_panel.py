@@ -26,6 +26,7 @@ from tests.web_journal.journal_helpers import (
     schema_problems,
     storage_snapshot,
     stored_journal,
+    wait_until_mounted,
 )
 
 pytestmark = pytest.mark.browser
@@ -42,9 +43,10 @@ def download(page, button_name: str) -> str:
 def write_reflections(page, site: str) -> None:
     open_journal_page(page, site + "reflection.html")
     short = form(page, "Quick check")
-    short.get_by_label("What happened?").fill("We set the agenda together.")
-    short.get_by_label("What next?").fill("Ask for the data first.")
+    short.get_by_label("What happened:").fill("We set the agenda together.")
+    short.get_by_label("Next time:").fill("Ask for the data first.")
     short.get_by_role("button", name="Save as finished").click()
+    short.locator("[data-kf-status][data-kf-state=finished]").wait_for()
     chooser = form(page, "After the role-play")
     chooser.get_by_label("I played the clinician").check()
     chooser.get_by_label("4. Analysis").fill("Expert power met experiential knowledge.")
@@ -207,12 +209,12 @@ def test_learner_markup_stays_text_in_form_panel_and_markdown(page, page_log, jo
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_journal_page(page, journal_site + "reflection.html")
     short = form(page, "Quick check")
-    short.get_by_label("What happened?").fill(MARKUP)
-    short.get_by_label("What next?").fill("# Not a heading\n\n* not a list\n| a | b |")
-    short.get_by_role("button", name="Save as finished").click()
+    short.get_by_label("What happened:").fill(MARKUP)
+    short.get_by_label("Next time:").fill("# Not a heading\n\n* not a list\n| a | b |")
+    short.get_by_label("Next time:").blur()  # saved as a draft, which comes back after a reload
     page.reload()
-    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
-    assert form(page, "Quick check").get_by_label("What happened?").input_value() == MARKUP
+    wait_until_mounted(page)
+    assert form(page, "Quick check").get_by_label("What happened:").input_value() == MARKUP
 
     # An imported entry with markup in every field that is shown.
     imported = entry(
@@ -316,24 +318,23 @@ def test_each_entry_links_back_to_its_form(page, journal_site):
     link = entry_.get_by_role("link", name="Go to the form where this was written")
     assert link.get_attribute("href") == "reflection.html#kf-reflection-fixture-short"
     link.click()
-    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    wait_until_mounted(page)
     assert page.url.endswith("reflection.html#kf-reflection-fixture-short")
-    assert form(page, "Quick check").get_by_label("What happened?").input_value() == (
-        "We set the agenda together."
-    )
+    assert form(page, "Quick check").is_visible()
 
 
 def test_journal_can_be_removed_from_a_shared_computer(page, journal_site):
     write_reflections(page, journal_site)
     other = page.context.new_page()  # a form open in another tab follows the removal
     open_journal_page(other, journal_site + "reflection.html")
-    assert form(other, "Quick check").get_by_label("What happened?").input_value()
+    form(other, "Quick check").get_by_label("What happened:").fill("A draft in another tab")
+    form(other, "Quick check").get_by_label("What happened:").blur()
     open_journal_page(page, journal_site + "journal.html")
     panel = page.locator(".kf-journal-panel")
     ask = panel.get_by_role("button", name="Remove my journal from this browser")
     ask.click()
     assert ask.get_attribute("aria-expanded") == "true"
-    assert "deletes the 2 entries" in panel.locator(".kf-confirm").text_content()
+    assert "deletes the 3 entries" in panel.locator(".kf-confirm").text_content()
     # Focus goes to the safe choice; Enter keeps the journal.
     assert page.evaluate("() => document.activeElement.textContent") == "Keep it"
     page.keyboard.press("Enter")
@@ -345,9 +346,9 @@ def test_journal_can_be_removed_from_a_shared_computer(page, journal_site):
     assert [k for k in storage_snapshot(page) if k.startswith("kfcourse-journal")] == []
     assert "no entries yet" in page.locator(".kf-count").text_content()
     other_form = form(other, "Quick check")
-    assert other_form.get_by_label("What happened?").input_value() == ""
-    assert "removed from this browser" in other_form.locator(".kf-status").text_content()
+    other_form.locator("[data-kf-status]", has_text="removed from this browser").wait_for()
+    assert other_form.get_by_label("What happened:").input_value() == ""
     page.reload()
-    page.wait_for_function("() => window.KFJournal && window.KFJournal.ready === true")
+    wait_until_mounted(page)
     assert page.locator(".kf-entry").count() == 0
     other.close()

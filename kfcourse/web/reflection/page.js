@@ -38,12 +38,9 @@ function mountRoot(root) {
     return;
   }
   root.dataset.kfMounted = "true";
-  const slot = document.createElement("div");
-  slot.className = "kf-rf-slot";
-  root.appendChild(slot);
   const hidden = root.querySelector(".kf-js-needed");
   if (hidden) hidden.hidden = true;
-  let mounted = start(slot, data);
+  let mounted = start(root, data);
   const entry = { flush: () => mounted.form.flush(), get view() { return mounted.form.view; } };
   forms.push(entry);
   if (mounted.host.journal) {
@@ -51,8 +48,8 @@ function mountRoot(root) {
     mounted.host.journal.store.onChange((doc, why) => {
       if (why !== "cleared") return;
       mounted.form.view.destroyed = true;
-      slot.textContent = "";
-      mounted = start(slot, data);
+      mounted.form.view.form.remove();
+      mounted = start(root, data);
       mounted.form.view.say("idle", mounted.form.view.t("status.cleared"));
     });
   }
