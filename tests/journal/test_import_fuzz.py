@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
+from pathlib import Path
 
 import jsonschema
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kfcourse.journal import JournalStore, RefusedFile, entries
@@ -57,13 +59,22 @@ def mutated_documents(draw) -> dict:
     return document
 
 
+_PREPARED: list[Path] = []
+
+
 def _held_store(tmp_path_factory) -> JournalStore:
-    folder = tmp_path_factory.mktemp("journal")
-    store = JournalStore(folder / "kfcourse-journal.json")
-    store.add(entries.reflection(model="free", text="my own words"))
-    store.compact()
-    store.add(entries.exercise_answer("in-the-log", 1))
-    return store
+    """A journal with one entry in its file and one in its log: a copy of one made once."""
+    if not _PREPARED:
+        folder = tmp_path_factory.mktemp("prepared")
+        store = JournalStore(folder / "kfcourse-journal.json")
+        store.add(entries.reflection(model="free", text="my own words"))
+        store.compact()
+        store.add(entries.exercise_answer("in-the-log", 1))
+        store.lock_path.unlink()
+        _PREPARED.append(folder)
+    fresh = tmp_path_factory.mktemp("journal")
+    shutil.copytree(_PREPARED[0], fresh, dirs_exist_ok=True)
+    return JournalStore(fresh / "kfcourse-journal.json")
 
 
 def _offer(store: JournalStore, data: bytes) -> None:
@@ -88,8 +99,7 @@ def _offer(store: JournalStore, data: bytes) -> None:
         assert report.added + report.updated + report.unchanged == len({e["id"] for e in offered})
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+SETTINGS = settings(max_examples=150, deadline=None)
 
 
 @SETTINGS
