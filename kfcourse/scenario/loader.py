@@ -71,8 +71,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Diagnostic | None]:
 
 
 def _tab_near(text: str, line: int, column: int) -> bool:
-    """True when a tab stands in the indentation of `line` or just before `column` (the usual
-    cause of the YAML errors PyYAML words as 'found character '\\t'' or 'cannot start any token')."""
+    """True when a tab stands in the indentation of `line` or just before `column`: the usual
+    cause of PyYAML's "found character '\\t'" or "cannot start any token"."""
     lines = text.splitlines()
     if not 1 <= line <= len(lines):
         return False
