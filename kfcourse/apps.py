@@ -46,8 +46,9 @@ def notebook_title(path: Path) -> str | None:
     return None
 
 
-def add_exercise_titles(page_config: dict[str, Any], **kwargs: Any) -> None:
-    """Voilà's page_config_hook: the titles of the notebooks in the folder being listed.
+def add_exercise_titles(page_config: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Voilà's page_config_hook: the titles of the notebooks in the folder being listed (Voilà
+    uses what the hook returns, for every page: returning nothing broke every app).
 
     The course's list of exercises (``tree-lab.html`` in the template) shows them by title."""
     settings = kwargs.get("settings") or {}
@@ -55,9 +56,10 @@ def add_exercise_titles(page_config: dict[str, Any], **kwargs: Any) -> None:
     root = Path(getattr(manager, "root_dir", "") or os.getcwd())
     folder = root / (kwargs.get("notebook_path") or "")
     if not folder.is_dir():
-        return
+        return page_config
     titles = {nb.name: notebook_title(nb) for nb in sorted(folder.glob("*.ipynb"))}
     page_config["kfExerciseTitles"] = {name: title for name, title in titles.items() if title}
+    return page_config
 
 
 def voila_args() -> list[str]:

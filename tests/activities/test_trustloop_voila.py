@@ -39,7 +39,7 @@ def wait_for(journal: Path, rounds: int, timeout: float = 30) -> dict[str, Any]:
 def test_played_by_keyboard_in_voila_the_journal_file_holds_what_python_makes(page, tmp_path):
     journal = tmp_path / "kfcourse-journal.json"
     with voila_app(NOTEBOOK, journal) as url:
-        page.goto(url, wait_until="load")
+        page.goto(url, wait_until="load", timeout=120_000)
         root = page.locator(ROOT)
         root.wait_for(state="visible", timeout=120_000)
         seed = seed_of(root)
