@@ -22,6 +22,7 @@ def answer_entry(
     answer: Any,
     previous: Mapping[str, Any] | None,
     *,
+    title: str | None = None,
     entry_id: str,
     stamp: str,
     course_version: str,
@@ -43,6 +44,8 @@ def answer_entry(
     entry["course_version"] = course_version
     entry["source"] = source
     entry["exercise"] = exercise
+    if title is not None:
+        entry["title"] = title  # what the journal list and exports show, not the exercise id
     if question is None:
         entry.pop("question", None)
     else:
@@ -59,6 +62,7 @@ def save_answer(
     *,
     entry: str | None = None,
     offered: Sequence[Any] | None = None,
+    title: str | None = None,
     source: str = "jupyter",
 ) -> Entry:
     """Write ``answer`` to ``store``, replacing the entry ``entry`` names; the entry as stored.
@@ -71,7 +75,7 @@ def save_answer(
     stamp = now() if previous is None else later(now(), str(previous.get("updated")))
     made = answer_entry(
         exercise, question, answer, previous,
-        entry_id=new_id(), stamp=stamp, course_version=__version__, source=source,
+        entry_id=new_id(), stamp=stamp, course_version=__version__, source=source, title=title,
     )  # fmt: skip
     return store.add(made)
 

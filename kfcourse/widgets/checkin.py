@@ -80,6 +80,7 @@ class Checkin(anywidget.AnyWidget):
         self.entry = save_answer(
             self.store, EXERCISE_ID, self.question, answer,
             entry=self.entry["id"] if self.entry else None, offered=SAY_LEVELS,
+            title=self.messages["title"],
         )  # fmt: skip
         return self.entry
 

@@ -11,7 +11,7 @@ describe("answerEntry", () => {
   for (const c of vectors.cases) {
     it(`makes Python's entry: ${c.name}`, () => {
       const made = answerEntry("welcome-checkin", c.question, c.answer, c.previous,
-        { entryId: vectors.entryId, stamp: vectors.stamp, courseVersion: "0.1.0", source: "web" });
+        { entryId: vectors.entryId, stamp: vectors.stamp, courseVersion: "0.1.0", source: "web", title: vectors.title });
       assert.deepEqual(made, c.entry);
     });
   }

@@ -33,7 +33,8 @@ def build() -> dict[str, Any]:
          {**previous, "exercise": "other"}),
     ):  # fmt: skip
         made = answer_entry("welcome-checkin", question, answer, prev, entry_id=NEW,
-                            stamp=LATER, course_version="0.1.0", source="web")  # fmt: skip
+                            stamp=LATER, course_version="0.1.0", source="web",
+                            title=words["title"])  # fmt: skip
         cases.append({"name": name, "question": question, "answer": answer, "previous": prev,
                       "entry": made})  # fmt: skip
     found = [previous, {**previous, "id": NEW, "updated": LATER},
@@ -41,6 +42,7 @@ def build() -> dict[str, Any]:
               "updated": "2027-01-01T00:00:00.000Z"}]  # fmt: skip
     latest = (latest_answer(found, "welcome-checkin") or {}).get("id")
     return {"about": "Made by tests/web_journal/checkin_vectors.py; do not edit by hand.",
+            "title": words["title"],
             "entryId": NEW, "stamp": LATER, "cases": cases,
             "found": found, "latest": latest}  # fmt: skip
 

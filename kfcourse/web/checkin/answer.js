@@ -6,13 +6,14 @@
  * The entry for `answer` to `exercise`: a new "exercise_answer", or `previous` (same id, same
  * exercise) with the answer and question replaced; `created` and other fields are kept.
  */
-export function answerEntry(exercise, question, answer, previous, { entryId, stamp, courseVersion, source }) {
+export function answerEntry(exercise, question, answer, previous, { entryId, stamp, courseVersion, source, title }) {
   const same = previous && previous.kind === "exercise_answer" && previous.exercise === exercise;
   const entry = same ? { ...previous } : { id: entryId, kind: "exercise_answer", created: stamp };
   entry.updated = stamp;
   entry.course_version = courseVersion;
   entry.source = source;
   entry.exercise = exercise;
+  if (title !== null && title !== undefined) entry.title = title; // shown in the journal list, not the id
   if (question === null || question === undefined) delete entry.question;
   else entry.question = question;
   entry.answer = answer;

@@ -38,7 +38,7 @@ function pageHost(messages) {
           stamp = new Date(Date.parse(previous.updated) + 1).toISOString();
         }
         made = answerEntry(EXERCISE, question, answer, previous,
-          { entryId: core.uuid4(), stamp, courseVersion: config.courseVersion, source: "web" });
+          { entryId: core.uuid4(), stamp, courseVersion: config.courseVersion, source: "web", title: messages.title });
         return core.upsert(doc, made, config.courseVersion);
       }, "checkin");
       if (result.problem) return Promise.resolve({ ok: false, reason: result.problem.message });
