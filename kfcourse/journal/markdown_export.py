@@ -170,7 +170,8 @@ def _roleplay(entry: Mapping[str, Any], runs: Mapping[str, Mapping[str, Any]]) -
         earlier = runs.get(str(entry.get("related_entry")))
         when = f"the run of {_date(earlier.get('created'))}" if earlier else "an earlier run"
         out.append(f"- {relation} {when}")
-    trace = entry.get("trace") if isinstance(entry.get("trace"), list) else []
+    given = entry.get("trace")
+    trace: list[Any] = given if isinstance(given, list) else []
     steps = [(n, s) for n, s in enumerate(trace, 1) if isinstance(s, Mapping)]
     if steps:
         out += ["", "### The path"]
@@ -256,8 +257,9 @@ def _note(entry: Mapping[str, Any], run: Mapping[str, Any]) -> list[str]:
     """A disagreement with the key or the de-roling note, under the run it is about."""
     answer = _map(entry.get("answer"))
     if entry.get("exercise") == DISAGREEMENT:
-        number = answer.get("step")
-        trace = run.get("trace") if isinstance(run.get("trace"), list) else []
+        number: Any = answer.get("step")
+        given = run.get("trace")
+        trace: list[Any] = given if isinstance(given, list) else []
         ok = isinstance(number, int) and not isinstance(number, bool) and 0 < number <= len(trace)
         step = trace[number - 1] if ok and isinstance(trace[number - 1], Mapping) else {}
         where = _step_title(run, number, step) if ok else f"Step {_inline(number)}"

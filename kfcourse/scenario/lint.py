@@ -101,18 +101,18 @@ class _Linter:
                     f"{where}: measure '{clause.measure}' is used but "
                     "not declared under `measures`",
                 )
-        for clause in condition.clauses:
-            if isinstance(clause, Clause):
+        for about in condition.clauses:
+            if isinstance(about, Clause):
                 continue
-            point = self.s.points.get(clause.point)
+            point = self.s.points.get(about.point)
             if point is None:
-                self.add(clause.loc, "SC123", f"{where}: '{clause.point}' is not a decision point")
-            elif isinstance(clause, ChoseClause):
-                for missing in sorted(set(clause.choices) - {c.id for c in point.choices}):
+                self.add(about.loc, "SC123", f"{where}: '{about.point}' is not a decision point")
+            elif isinstance(about, ChoseClause):
+                for missing in sorted(set(about.choices) - {c.id for c in point.choices}):
                     self.add(
-                        clause.loc,
+                        about.loc,
                         "SC123",
-                        f"{where}: point {clause.point} has no choice '{missing}'",
+                        f"{where}: point {about.point} has no choice '{missing}'",
                     )
         if all(c.measure in self.s.measures for c in measured) and not can_hold(
             condition, self.s.measures
@@ -164,10 +164,10 @@ class _Linter:
                     f"role '{role}' is not declared under `roles`; "
                     "every scenario has a doctor and a patient",
                 )
-        for key, role in s.roles.items():
+        for key, declared in s.roles.items():
             if key not in ROLES:
                 self.add(
-                    role.loc,
+                    declared.loc,
                     "SC106",
                     f"role '{key}' is not one the engine plays; use 'doctor' and 'patient'",
                 )
