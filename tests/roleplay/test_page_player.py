@@ -443,6 +443,8 @@ def screens(page: Any, site: str) -> Iterator[str]:
     yield "ending"
     root.locator(".kf-rp-table-details summary").click()
     root.locator("[data-kf-disagree] summary").first.click()
+    root.locator("[data-kf-table]").wait_for()
+    root.locator("[data-kf-disagree] textarea").first.wait_for()
     yield "debrief opened"
     click(root, root.locator("[data-kf-swap]"))
     click(root, root.locator("[data-kf-start]"))
@@ -625,6 +627,7 @@ def test_debrief_shows_the_path_the_meters_and_the_theory(page, page_log, site):
 
     # The chart's table equals the trace of the run: a row for the start, then one per step.
     debrief.locator(".kf-rp-table-details summary").click()
+    debrief.locator("[data-kf-table]").wait_for()
     rows = debrief.locator("[data-kf-table] tbody tr")
     assert rows.count() == len(trace) + 1
     keys = list(scenario["measures"])

@@ -12,6 +12,7 @@ const HEIGHT = 96;
 const PAD_X = 10;
 const PAD_Y = 10;
 const MARKERS = ["circle", "square"];
+const MAX_DOTS = 60;
 
 function svg(tag, attrs) {
   const node = document.createElementNS(SVG, tag);
@@ -59,9 +60,10 @@ function panel(key, measure, series, columns) {
   });
   const cursor = svg("line", { x1: 0, x2: 0, y1: 0, y2: HEIGHT, class: "kf-rp-chart-cursor", "vector-effect": "non-scaling-stroke" });
   box.appendChild(cursor);
-  // Markers are drawn in HTML over the SVG, so that they stay round when the chart is stretched.
+  // Markers are drawn in HTML over the SVG, so that they stay round when the chart is stretched;
+  // on a long path (more than MAX_DOTS decisions) they would touch, so the line is drawn alone.
   const dots = h("div", { class: "kf-rp-chart-dots", "aria-hidden": "true" });
-  series.forEach((_, s) => {
+  if (columns.length <= MAX_DOTS) series.forEach((_, s) => {
     columns.forEach((column, i) => {
       const value = column.values[s] ? column.values[s][key] : null;
       if (value === null || value === undefined) return;

@@ -14,11 +14,14 @@ function byNumber(trace) {
   return steps;
 }
 
+let formatter = null; // one per page: making a formatter costs far more than using one
+
 /** When a run was last changed, in the learner's local time. */
 export function runTime(run) {
   const date = new Date(run.updated || run.created || "");
   if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  if (!formatter) formatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return formatter.format(date);
 }
 
 export function endingTitle(scenario, run, t) {
@@ -155,7 +158,9 @@ export function compareSection(ctx) {
   const body = h("div", { class: "kf-rp-compare-body" }, h("p", { class: "kf-rp-hint", text: t("compare.loading") }));
   const result = h("div", { class: "kf-rp-compare-output", "aria-live": "polite" });
   section.append(body, result);
-  Promise.resolve(ctx.host.listRuns())
+  // After the debrief has been drawn: the comparison comes a frame later, not in its way.
+  new Promise((resolve) => window.requestAnimationFrame(() => window.setTimeout(resolve, 0)))
+    .then(() => ctx.host.listRuns())
     .then((runs) => {
       body.textContent = "";
       // This run as the screen has it (the journal's copy may still lack the last step).

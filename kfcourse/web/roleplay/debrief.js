@@ -82,6 +82,34 @@ export function debriefItems(scenario, trace) {
   return (scenario.debrief || []).filter((item) => !(item.points || []).length || item.points.some((p) => visited.has(p)));
 }
 
+/**
+ * A <details> whose content is made when it is first opened (or the page is printed): a long
+ * path has a form under every step and a table of every step, which would slow the debrief.
+ */
+const lazyFills = new WeakMap(); // details -> the function that makes its content
+let printHooked = false;
+
+function lazyDetails(summary, className, make) {
+  const details = h("details", { class: className, data: { kfLazy: "" } }, h("summary", { text: summary }));
+  let made = false;
+  const fill = () => {
+    if (made) return;
+    made = true;
+    details.appendChild(make());
+  };
+  details.addEventListener("toggle", () => {
+    if (details.open) fill();
+  });
+  lazyFills.set(details, fill);
+  if (!printHooked) {
+    printHooked = true;
+    window.addEventListener("beforeprint", () => {
+      document.querySelectorAll("details[data-kf-lazy]").forEach((d) => (lazyFills.get(d) || (() => {}))());
+    });
+  }
+  return details;
+}
+
 /** A short form that saves one note about the run (a disagreement or the de-roling). */
 function noteForm({ ctx, label, hint, kind, step, saveText, onSaved, marker }) {
   const { t } = ctx;
@@ -148,8 +176,7 @@ export function debriefSection(ctx) {
       notesByStep.set(step.n, held);
       item.appendChild(held);
       if (canNote && step.choice !== null) {
-        const details = h("details", { class: "kf-rp-disagree", data: { kfDisagree: step.n } }, h("summary", { text: t("disagree.summary", { n: step.n }) }));
-        details.appendChild(
+        const details = lazyDetails(t("disagree.summary", { n: step.n }), "kf-rp-disagree", () =>
           noteForm({
             ctx,
             kind: "disagreement",
@@ -161,6 +188,7 @@ export function debriefSection(ctx) {
             onSaved: (text) => held.appendChild(savedNote(text, t("disagree.yours"))),
           }),
         );
+        details.dataset.kfDisagree = String(step.n);
         item.appendChild(details);
       }
       return item;
@@ -174,10 +202,7 @@ export function debriefSection(ctx) {
   section.append(
     heading(level + 2, t("chart.heading")),
     pathChart({ scenario, series, columns, t, caption: t("chart.caption"), start: columns.length - 1 }),
-    h(
-      "details",
-      { class: "kf-rp-table-details" },
-      h("summary", { text: t("chart.tableSummary") }),
+    lazyDetails(t("chart.tableSummary"), "kf-rp-table-details", () =>
       pathTable({ scenario, series, columns, t, caption: t("chart.tableCaption"), headers: [t("table.step"), t("table.point"), t("table.decision"), t("table.why")] }),
     ),
   );

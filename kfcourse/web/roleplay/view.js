@@ -3,7 +3,6 @@
 // puts the last accepted one back if its host refuses it; see README.md for the contract and the
 // test hooks (data-kf-*).
 import { Session } from "./engine.js";
-import { runEntry } from "./entry.js";
 import { h, heading, paragraphs, textList, translator } from "./dom.js";
 import { describeChanges, meterGroup, netChanges } from "./meters.js";
 import { stepLines } from "./transcript.js";
@@ -536,7 +535,10 @@ class Player {
 
   // This run as an entry (the fields a comparison reads), from the session on the screen.
   currentRun() {
-    return runEntry(this.session, this.scenario, { id: this.state.run, created: null, updated: new Date().toISOString(), courseVersion: null, source: null });
+    const s = this.session;
+    const start = {};
+    for (const [key, m] of Object.entries(this.scenario.measures)) start[key] = m.start;
+    return { id: this.state.run, kind: "roleplay", scenario_id: this.scenario.id, scenario_hash: this.scenario.hash ?? null, side: s.mode, trace: s.trace, measures_start: start, ending: s.ended ? s.node : null, updated: new Date().toISOString() };
   }
 
   // -- the ending and its debrief --------------------------------------------------------------
