@@ -272,6 +272,9 @@ class RolePlay(anywidget.AnyWidget):
             "notes": lambda: self.notes(content.get("run")),
             "runs": self.runs,
             "reflection": lambda: self.save_reflection(content.get("payload")),
+            "draft": lambda: self.reflection_draft(
+                content.get("exercise"), content.get("related_entry")
+            ),
         }
         if kind in answers:
             self.send({"type": "reply", "request": request, **answers[kind]()})
@@ -334,6 +337,21 @@ class RolePlay(anywidget.AnyWidget):
         except JournalError as exc:
             return {"ok": False, "reason": _plain(exc)}
         return {"ok": True, "runs": [e for e in found if e.get("scenario_id") == self.scenario_id]}
+
+    def reflection_draft(self, exercise: Any, related_entry: Any) -> dict[str, Any]:
+        """The unfinished reflection on this run, if the learner left one, to resume."""
+        try:
+            found = self.store.entries("reflection")
+        except JournalError as exc:
+            return {"ok": False, "reason": _plain(exc)}
+        drafts = [
+            e
+            for e in found
+            if e.get("exercise") == exercise
+            and e.get("related_entry") == related_entry
+            and e.get("draft") is True
+        ]
+        return {"ok": True, "entry": max(drafts, key=lambda e: str(e.get("updated")), default=None)}
 
     def save_reflection(self, payload: Any) -> dict[str, Any]:
         """The debrief's reflection, saved by the course's one saving rule."""

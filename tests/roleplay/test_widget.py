@@ -481,8 +481,13 @@ def test_the_debrief_reflection_is_one_entry_linked_to_its_run(store: JournalSto
     reply = ask(widget, sent, "reflection", payload=payload)
     assert reply["ok"], reply
     entry_id = reply["entry"]["id"]
+    where = {"exercise": "roleplay-discharge-delays", "related_entry": run}
+    assert ask(widget, sent, "draft", request=53, **where)["entry"]["id"] == entry_id
+    elsewhere = {**where, "related_entry": "00000000-0000-4000-8000-000000000000"}
+    assert ask(widget, sent, "draft", request=54, **elsewhere)["entry"] is None
     final = {**payload, "draft": False, "entry": entry_id, "stages": {"description": "done"}}
     assert ask(widget, sent, "reflection", request=51, payload=final)["ok"]
+    assert ask(widget, sent, "draft", request=55, **where)["entry"] is None
     [reflection] = store.entries("reflection")
     assert reflection["id"] == entry_id and reflection["related_entry"] == run
     assert reflection.get("draft") in (False, None)

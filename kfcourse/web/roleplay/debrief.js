@@ -243,8 +243,7 @@ export function debriefSection(ctx) {
     const moments = biggestMoves(trace).map((step) => t("reflect.moment", { n: step.n, point: pointTitle(scenario, step.point), changes: changeList(scenario, step, t) }));
     const hints = moments.length ? { feelings: t("reflect.feelings", { moments: moments.join("; ") }), analysis: t("reflect.analysis", { moments: moments.join("; ") }) } : {};
     ctx.pending.push(() =>
-      ctx.mountReflection(
-        slot,
+      Promise.resolve(
         ctx.host.reflectionHost({
           variant: ctx.mode === "patient" ? "patient" : "clinician",
           exercise: `roleplay-${scenario.id}`,
@@ -254,7 +253,9 @@ export function debriefSection(ctx) {
           stageHints: hints,
           headingLevel: level + 3,
         }),
-      ),
+      )
+        .then((host) => ctx.mountReflection(slot, host))
+        .catch((error) => slot.appendChild(h("p", { role: "alert", text: t("reflect.failed", { reason: error && error.message ? error.message : String(error) }) }))),
     );
   }
 

@@ -113,6 +113,13 @@ function notesOf(journal, run) {
     .map((e) => ({ kind: e.exercise, step: e.answer && e.answer.step, text: String((e.answer && e.answer.text) || "") }));
 }
 
+// The reflection form of the debrief, in the browser journal: the draft it resumes is this run's.
+function runReflectionHost(options, data, journal) {
+  const host = browserReflectionHost({ ...options, journalLink: data.journalPage || journal.config.journalPage || null }, data.reflectionMessages);
+  if (host.restored && host.restored.related_entry !== options.relatedEntry) host.restored = null;
+  return host;
+}
+
 // The player's headings sit one level below the heading of the section it is in.
 function headingLevel(root) {
   for (let node = root.parentElement; node; node = node.parentElement) {
@@ -141,7 +148,7 @@ export function pageHost(data, root) {
     saveNote: (note) => Promise.resolve(writeNote(journal, note, t)),
     notes: (run) => Promise.resolve(journal ? notesOf(journal, run) : []),
     listRuns: journal ? () => Promise.resolve(entriesOf(journal).filter((e) => e.kind === "roleplay" && e.scenario_id === scenario.id)) : null,
-    reflectionHost: journal && data.reflectionMessages ? (options) => browserReflectionHost({ ...options, journalLink: data.journalPage || journal.config.journalPage || null }, data.reflectionMessages) : null,
+    reflectionHost: journal && data.reflectionMessages ? (options) => runReflectionHost(options, data, journal) : null,
     problem: problem ? t("storage.failed", { reason: problem }) : null,
     commit(state) {
       let session = null;

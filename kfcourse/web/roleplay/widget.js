@@ -46,13 +46,15 @@ export default {
         if (!r.ok) throw new Error(r.reason || lost());
         return r.runs;
       }),
+      // The reflection form of the debrief: it resumes this run's draft from the journal file.
       reflectionHost: model.get("reflection_messages")
-        ? (options) => ({
-            options,
-            messages: model.get("reflection_messages"),
-            restored: null,
-            save: (payload) => ask("reflection", { payload }).then((r) => (r.ok ? { ok: true, entry: r.entry } : { ok: false, reason: r.reason })),
-          })
+        ? (options) =>
+            ask("draft", { exercise: options.exercise, related_entry: options.relatedEntry }).then((r) => ({
+              options,
+              messages: model.get("reflection_messages"),
+              restored: r.ok ? r.entry || null : null,
+              save: (payload) => ask("reflection", { payload }).then((x) => (x.ok ? { ok: true, entry: x.entry } : { ok: false, reason: x.reason })),
+            }))
         : null,
     };
     let player = mountPlayer(el, host);
