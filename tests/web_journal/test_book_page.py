@@ -26,7 +26,7 @@ def test_journal_page_has_the_notice_panel_and_a_working_form(page, page_log, si
         assert page.get_by_role("button", name=name).is_visible()
     assert page.get_by_label("Import a journal file (.json)").is_visible()
 
-    form = page.locator("form.kf-reflection-form")
+    form = page.locator("[data-kf-reflection=journal-try-it]")
     form.get_by_label("I played the patient partner").check()
     form.get_by_label("1. Description").fill("<b>Not bold</b>, and kept.")
     form.get_by_role("button", name="Save as finished").click()
@@ -48,7 +48,7 @@ def test_other_pages_link_to_the_journal_page_from_their_forms(page, site_url, b
     assert others, "the chapters' Reflect sections should use reflection forms"
     url = site_url + others[0].relative_to(book_html).as_posix()
     open_journal_page(page, url)
-    link = page.locator(".kf-reflection-form .kf-notice a").first
+    link = page.locator("[data-kf-exercise=reflection] .kf-rf-privacy a").first
     href = link.get_attribute("href")
     assert href and href.endswith("journal.html")
     link.click()
@@ -62,8 +62,11 @@ def test_every_page_with_a_form_mounts_it_accessibly(page, page_log, site_url, b
     assert pages, "the journal page at least has a form"
     for path in pages:
         open_journal_page(page, site_url + path.relative_to(book_html).as_posix())
-        forms = page.locator("form.kf-reflection-form")
+        forms = page.locator("[data-kf-exercise=reflection][data-kf-ready] form")
         assert forms.count() == page.locator(".kf-reflection").count() >= 1, path.name
+        # Each form asks its own question (chapter 1's no longer asks what was chosen).
+        for question in page.locator(".kf-rf-question").all_inner_texts():
+            assert question.strip() and "what did you choose" not in question.lower()
         assert not page.locator(".kf-reflection .kf-js-needed").first.is_visible()
         assert console_errors(page_log) == [], path.name
         assert axe_violations(page, ".kf-reflection") == [], path.name
