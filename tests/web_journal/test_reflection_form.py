@@ -144,6 +144,7 @@ def test_choosing_the_role_shows_its_questions_and_is_recorded(page, journal_sit
 def test_finishing_an_empty_form_saves_nothing(page, journal_site):
     open_journal_page(page, journal_site + "reflection.html")
     short = form(page, "Quick check")
+    assert short.locator(".kf-rf-question").text_content() == "What did you notice first?"
     short.get_by_role("button", name="Save as finished").click()
     assert "nothing to save" in status(short)
     assert page.evaluate(f"() => localStorage.getItem({STORAGE_KEY!r})") is None
