@@ -61,6 +61,10 @@ GOOD = textwrap.dedent(
 
     A question. Write it in [your journal](journal.md).
 
+    :::{kf-reflection}
+    :id: ch3-reflect
+    :::
+
     ## Exercise: Sorting
 
     :::{admonition} Exercise: Sorting
@@ -144,6 +148,7 @@ def test_the_good_fixture_passes_every_check(book: Path) -> None:
         (":label: ch3-good", ":label: ch4-good", "should start with 'ch3-'"),
         (":::{solution} ch3-good\n:class: dropdown", ":::{solution} ch3-good", "dropdown"),
         ("[your journal](journal.md)", "your journal", "link to the journal"),
+        (":::{kf-reflection}\n:id: ch3-reflect\n:::\n", "", "needs a {kf-reflection} form"),
         (
             ":::{admonition} Timings and facilitation\n:class: dropdown",
             ":::{admonition} Timings and facilitation\n:class: note",
