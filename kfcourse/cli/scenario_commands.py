@@ -94,7 +94,7 @@ def register(subparsers: Any) -> None:
 
     new = subparsers.add_parser(
         "new-scenario",
-        help="write a commented starter scenario that passes the checker",
+        help="write a commented starter scenario (no errors; warnings until its TODOs are gone)",
         description="Write ID.yaml: a small, commented scenario to edit into your own.",
     )
     new.add_argument("id", metavar="ID", help="lower-case letters, digits and hyphens")
