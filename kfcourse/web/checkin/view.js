@@ -32,7 +32,7 @@ class CheckinView {
     });
     this.status = h("p", { class: "kf-checkin-status", role: "status", "aria-live": "polite", data: { kfStatus: true, kfState: "idle" } });
     this.alert = h("div", { class: "kf-checkin-alert", role: "alert", data: { kfAlert: true } });
-    this.box = h("div", { class: "kf-checkin" }, group, h("p", { class: "kf-checkin-note", text: this.t("note") }), this.status, this.alert);
+    this.box = h("div", { class: "kf-ci" }, group, h("p", { class: "kf-checkin-note", text: this.t("note") }), this.status, this.alert);
     this.root.appendChild(this.box);
   }
 
