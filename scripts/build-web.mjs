@@ -68,7 +68,7 @@ async function main() {
         target: ["es2019"],
         charset: "utf8",
         legalComments: "none",
-        minify: false,
+        minify: true, // the book page loads the bundle cold (issue 13: page weight)
         sourcemap: false,
         logLevel: "warning",
         loader: { ".json": "json" },

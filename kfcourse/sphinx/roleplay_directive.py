@@ -222,6 +222,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             if key in targets and app.builder.format == "html":
                 page, anchor = targets[key]
                 citation["href"] = f"{app.builder.get_relative_uri(docname, page)}#{anchor}"
+                del citation["full"]  # the references page has it: lighter pages
         html = (
             f'<div data-kf-player="" data-kf-scenario="{escape(data["scenario"]["id"])}">'
             f'<p class="kf-js-needed">{escape(data["messages"]["noscript"])}</p>'

@@ -59,7 +59,7 @@ function theoryKeys(trace) {
 export function citation(key, citations, full) {
   const c = (citations || {})[key];
   if (!c) return h("span", { class: "kf-rp-cite", text: key });
-  if (c.href && !full) return h("a", { class: "kf-rp-cite", href: c.href, title: c.full || null, text: c.label });
+  if (c.href && !full) return h("a", { class: "kf-rp-cite", href: c.href, text: c.label });
   return h("span", { class: "kf-rp-cite", text: c.label });
 }
 
