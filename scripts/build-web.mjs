@@ -7,7 +7,8 @@
 //   <exercise>.css -> dist/<exercise>.css
 //
 // Run by scripts/setup.sh (so by `make site`) with the esbuild pinned in package-lock.json.
-// `node scripts/build-web.mjs --check` only says whether the dist is older than its sources.
+// `node scripts/build-web.mjs --check` only says whether the dist is older than its sources;
+// KF_NO_MINIFY=1 keeps the bundles readable (for profiling).
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -68,7 +69,7 @@ async function main() {
         target: ["es2019"],
         charset: "utf8",
         legalComments: "none",
-        minify: true, // the book page loads the bundle cold (issue 13: page weight)
+        minify: !process.env.KF_NO_MINIFY, // the book page loads the bundle cold (issue 13: page weight)
         sourcemap: false,
         logLevel: "warning",
         loader: { ".json": "json" },

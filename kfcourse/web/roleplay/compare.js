@@ -16,12 +16,23 @@ function byNumber(trace) {
 
 let formatter = null; // one per page: making a formatter costs far more than using one
 
+function dateFormatter() {
+  if (!formatter) formatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return formatter;
+}
+
+/** Make the date formatter while the page is idle (the first one costs tens of milliseconds),
+ * so that the comparison after an ending does not wait for it. */
+export function warmUp() {
+  const idle = window.requestIdleCallback || ((fn) => window.setTimeout(fn, 200));
+  idle(() => dateFormatter());
+}
+
 /** When a run was last changed, in the learner's local time. */
 export function runTime(run) {
   const date = new Date(run.updated || run.created || "");
   if (Number.isNaN(date.getTime())) return "";
-  if (!formatter) formatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-  return formatter.format(date);
+  return dateFormatter().format(date);
 }
 
 export function endingTitle(scenario, run, t) {

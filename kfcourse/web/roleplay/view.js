@@ -7,7 +7,7 @@ import { h, heading, paragraphs, textList, translator } from "./dom.js";
 import { describeChanges, meterGroup, netChanges } from "./meters.js";
 import { stepLines } from "./transcript.js";
 import { debriefSection } from "./debrief.js";
-import { compareSection } from "./compare.js";
+import { compareSection, warmUp } from "./compare.js";
 import { mountReflection } from "../reflection/view.js";
 
 const ROLES = ["doctor", "patient"];
@@ -57,6 +57,7 @@ class Player {
     this.interacted = false;
     this.build();
     this.restore(host.restored);
+    if (host.listRuns) warmUp();
   }
 
   // -- the frame: controls, live region, alerts, the screen -----------------------------------
