@@ -702,7 +702,8 @@ def test_disagreement_and_de_roling_are_kept_with_the_run_as_text(page, page_log
     page.wait_for_function(READY)
     root = page.locator("[data-kf-player]").first
     page.wait_for_function("() => document.querySelectorAll('[data-kf-saved-note]').length === 2")
-    assert HOSTILE in root.locator(f"[data-kf-step='{n}'] [data-kf-saved-note]").inner_text()
+    # text_content: a step off screen is not laid out (content-visibility), so has no inner text
+    assert HOSTILE in root.locator(f"[data-kf-step='{n}'] [data-kf-saved-note]").text_content()
     assert page_errors(page_log) == []
 
 
