@@ -9,9 +9,11 @@ from __future__ import annotations
 import base64
 import re
 import time
+from pathlib import Path
 
 import pytest
 
+import kfcourse
 from kfcourse.journal import JournalNotice
 from kfcourse.journal.exports import export_text
 from kfcourse.widgets.journal_controls import ClassExportControls, JournalControls
@@ -48,7 +50,9 @@ def _sent(widget: GibbsReflection, monkeypatch: pytest.MonkeyPatch) -> list[dict
 
 def test_the_widget_carries_the_form_and_its_words(store):
     widget = GibbsReflection("short", store=store, exercise="ch1-reflect", question="Who led?")
-    assert "mountReflection" in widget._esm and widget._css
+    dist = Path(kfcourse.__file__).parent / "web" / "dist"
+    assert widget._esm == (dist / "reflection.mjs").read_text(encoding="utf-8")  # the one form
+    assert widget._css == (dist / "reflection.css").read_text(encoding="utf-8")
     assert widget.options["question"] == "Who led?" and widget.options["variant"] == "short"
     assert [s["key"] for s in widget.messages["variants"]["short"]["stages"]] == [
         "what_happened", "feelings", "concept", "next"
