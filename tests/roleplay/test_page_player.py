@@ -595,7 +595,8 @@ def broken_book_fails(book: Path, tmp_path: Path) -> None:
     )  # fmt: skip
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0
-    assert "broken.yaml:112: WARNING: scenario error SC101" in output
+    line = text.splitlines().index("start: B99") + 1
+    assert f"broken.yaml:{line}: WARNING: scenario error SC101" in output
     assert "not building the book" in output
 
 
