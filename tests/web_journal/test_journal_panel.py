@@ -320,7 +320,8 @@ def test_each_entry_links_back_to_its_form(page, journal_site):
     link.click()
     wait_until_mounted(page)
     assert page.url.endswith("reflection.html#kf-reflection-fixture-short")
-    assert form(page, "Quick check").is_visible()
+    # Waits for the form (mounted after the page loads; is_visible() alone raced it under load).
+    form(page, "Quick check").wait_for(state="visible")
 
 
 def test_journal_can_be_removed_from_a_shared_computer(page, journal_site):
