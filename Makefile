@@ -32,8 +32,8 @@ book: ## build the book (warnings are errors)
 vectors: ## rewrite the golden vectors the JavaScript engine is tested against, and the citations
 	$(VENV)/python -m kfcourse.references
 	$(VENV)/python -m kfcourse.scenario.export_vectors tests/roleplay/vectors.json
-	$(VENV)/python -m kfcourse.activities.trust_loop_vectors tests/activities/trust_loop_vectors.json
-	$(VENV)/python -m kfcourse.activities.who_leads_vectors tests/activities/who_leads_vectors.json
+	for f in kfcourse/activities/*_vectors.py; do n=$$(basename $$f .py); \
+	  $(VENV)/python -m kfcourse.activities.$$n tests/activities/$$n.json; done
 
 check: ## lint the shipped scenarios
 	$(VENV)/kfcourse check

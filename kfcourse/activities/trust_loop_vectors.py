@@ -11,10 +11,10 @@ import json
 import random
 import sys
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from kfcourse.activities import trust_loop as tl
+from kfcourse.activities.vectors_file import write_main
 
 SEEDS = [0, 1, 2, 3, 42, 1234, 99991, 2**31 - 1, 2**31, tl.SEED_MAX]
 
@@ -98,18 +98,7 @@ def text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m kfcourse.activities.trust_loop_vectors OUT.json", file=sys.stderr)
-        return 2
-    out = Path(args[0])
-    try:
-        out.write_text(text(), encoding="utf-8")
-    except OSError as exc:
-        print(f"could not write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"wrote the trust-loop vectors to {out}")
-    return 0
+    return write_main("kfcourse.activities.trust_loop_vectors", "trust-loop", text, argv)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import random
 import sys
-from pathlib import Path
 from typing import Any
 
 from kfcourse.activities import who_leads as wl
+from kfcourse.activities.vectors_file import write_main
 
 
 def _placements(rng: random.Random, fill: float) -> dict[str, dict[str, str | None]]:
@@ -85,18 +85,7 @@ def text() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m kfcourse.activities.who_leads_vectors OUT.json", file=sys.stderr)
-        return 2
-    out = Path(args[0])
-    try:
-        out.write_text(text(), encoding="utf-8")
-    except OSError as exc:
-        print(f"could not write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"wrote the who-leads vectors to {out}")
-    return 0
+    return write_main("kfcourse.activities.who_leads_vectors", "who-leads", text, argv)
 
 
 if __name__ == "__main__":

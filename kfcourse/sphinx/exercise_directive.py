@@ -32,7 +32,7 @@ LOGGER = logging.getLogger(__name__)
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 DIST = WEB / "dist"
-SHARED = WEB / "roleplay" / "dom.js"  # the DOM helpers every exercise imports
+SHARED = [WEB / "roleplay" / "dom.js", *sorted((WEB / "host").glob("*"))]  # what exercises import
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build-web.mjs"
 
 
@@ -40,7 +40,7 @@ def bundle_stale(name: str) -> bool:
     targets = [DIST / f"{name}.js", DIST / f"{name}.css"]
     if not all(t.is_file() for t in targets):
         return True
-    files = [SHARED, *(p for p in (WEB / name).rglob("*") if p.is_file())]
+    files = [*SHARED, *(p for p in (WEB / name).rglob("*") if p.is_file())]
     newest = max(p.stat().st_mtime for p in files)
     return any(t.stat().st_mtime < newest for t in targets)
 

@@ -10,7 +10,10 @@ from pathlib import Path
 from kfcourse.activities import trust_loop as rules
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / "kfcourse" / "web" / "trustloop").glob("*.js"))
+# The exercise's modules and the shared host (kfcourse/web/host), which shows words too.
+SOURCES = sorted((ROOT / "kfcourse" / "web" / "trustloop").glob("*.js")) + sorted(
+    (ROOT / "kfcourse" / "web" / "host").glob("*.js")
+)
 WORDS = json.loads((ROOT / "kfcourse/web/messages/en-GB.json").read_text("utf-8"))["trustloop"]
 
 

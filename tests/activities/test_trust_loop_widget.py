@@ -12,6 +12,7 @@ import pytest
 import kfcourse
 from kfcourse.activities import trust_loop as rules
 from kfcourse.journal import JournalStore
+from kfcourse.widgets import exercise
 from kfcourse.widgets import trust_loop as tlw
 from tests.web_journal.journal_helpers import schema_problems
 
@@ -21,7 +22,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyP
     """A stand-in for the built simulator: these tests need no Node build."""
     stub = tmp_path_factory.mktemp("dist") / "trustloop.mjs"
     stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(tlw, "BUNDLE", stub)
+    monkeypatch.setattr(exercise, "DIST", stub.parent)
     return stub
 
 

@@ -11,6 +11,7 @@ import pytest
 import kfcourse
 from kfcourse.activities import who_leads as rules
 from kfcourse.journal import JournalStore
+from kfcourse.widgets import exercise
 from kfcourse.widgets import who_leads as wlw
 
 
@@ -18,7 +19,7 @@ from kfcourse.widgets import who_leads as wlw
 def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     stub = tmp_path_factory.mktemp("dist") / "wholeads.mjs"
     stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(wlw, "BUNDLE", stub)
+    monkeypatch.setattr(exercise, "DIST", stub.parent)
     return stub
 
 

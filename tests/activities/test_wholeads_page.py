@@ -151,7 +151,7 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     if width == 320:
         overflow = page.evaluate(
             f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => !e.closest('.kf-wl-scroll'))"
+            ".filter(e => !e.closest('.kf-ex-scroll'))"
             ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
             ".map(e => e.className || e.tagName).slice(0, 5)"
         )

@@ -1,26 +1,15 @@
 // The book-page host of the check-in (bundled into dist/checkin.js, a classic script that also
 // works from file://): each answer is written to the browser journal (window.KFJournal) as one
 // "exercise_answer" entry, replaced when the learner changes their mind.
+import { browserJournal } from "../host/browser.js";
 import { translator } from "../roleplay/dom.js";
 import { answerEntry, latestAnswer } from "./answer.js";
 import { mountCheckin } from "./view.js";
 
 const EXERCISE = "welcome-checkin";
 
-function journalStore() {
-  const KF = window.KFJournal;
-  const node = document.getElementById("kf-journal-config");
-  if (!KF || !KF.store || !KF.core || !node) return null;
-  try {
-    const config = JSON.parse(node.textContent);
-    return { store: KF.store.open(config), core: KF.core, config };
-  } catch (error) {
-    return null;
-  }
-}
-
 function pageHost(messages) {
-  const journal = journalStore();
+  const journal = browserJournal();
   const t = translator(messages);
   return {
     options: {},

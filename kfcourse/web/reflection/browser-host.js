@@ -1,23 +1,9 @@
 // The book page's host for the reflection form: the browser journal (window.KFJournal, loaded by
 // the journal directives) is where drafts and finished reflections are kept. No side effects on
 // import, so other exercises (the role-play debrief) can build this host for the form they embed.
+import { SOURCE, browserJournal } from "../host/browser.js";
 import { translator } from "../roleplay/dom.js";
 import { checkPayload, isBlank, latestDraft, modelOf, reflectionEntry } from "./form.js";
-
-const SOURCE = "web"; // the journal schema's word for the book page
-
-/** The browser journal on this page: {store, core, config}, or null when it is not there. */
-export function browserJournal() {
-  const KF = window.KFJournal;
-  const node = document.getElementById("kf-journal-config");
-  if (!KF || !KF.store || !KF.core || !node) return null;
-  try {
-    const config = JSON.parse(node.textContent);
-    return { store: KF.store.open(config), core: KF.core, config };
-  } catch (error) {
-    return null;
-  }
-}
 
 /** Writes a payload into the browser journal by the course's rule: {ok, entry} or {ok, reason}. */
 export function saveInBrowser(journal, payload) {

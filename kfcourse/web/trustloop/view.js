@@ -36,10 +36,10 @@ class TrustLoop {
     this.accepted = restored || { ...EMPTY, seed: host.newSeed ? host.newSeed() : rules.randomSeed() };
     this.state = copyState(this.accepted);
     this.root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    this.root.classList.add("kf-tl");
-    this.live = h("p", { class: "kf-tl-live", "aria-live": "polite", "data-kf-live": "" });
-    this.alert = h("p", { class: "kf-tl-alert", role: "alert", "data-kf-alert": "" });
-    this.body = h("div", { class: "kf-tl-body" });
+    this.root.classList.add("kf-ex");
+    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
+    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
+    this.body = h("div", { class: "kf-ex-body" });
     this.root.replaceChildren(this.body, this.alert, this.live);
     this.render();
   }
@@ -106,7 +106,7 @@ class TrustLoop {
       value: r.trust,
       band: t(`band.${rules.band(r.trust)}`),
     });
-    this.propose(next, announce, `[data-kf-round="${r.round}"] .kf-tl-round-heading`);
+    this.propose(next, announce, `[data-kf-round="${r.round}"] .kf-ex-round-heading`);
   }
 
   undo() {
@@ -148,7 +148,7 @@ class TrustLoop {
       this.meter(game),
       this.log(game),
       game.completed ? this.ending(game) : this.roundForm(game),
-      h("p", { class: "kf-tl-kept" }, this.t("kept"), " ", this.host.journalLink ? h("a", { href: this.host.journalLink, text: this.t("journal") }) : null),
+      h("p", { class: "kf-ex-kept" }, this.t("kept"), " ", this.host.journalLink ? h("a", { href: this.host.journalLink, text: this.t("journal") }) : null),
     );
     if (focusSelector) {
       const node = this.root.querySelector(focusSelector);
@@ -160,7 +160,7 @@ class TrustLoop {
     const t = this.t;
     return h(
       "section",
-      { class: "kf-tl-rules", "data-kf-rules": "", "aria-label": t("rules.heading") },
+      { class: "kf-ex-rules", "data-kf-rules": "", "aria-label": t("rules.heading") },
       heading(this.level, t("rules.heading")),
       h(
         "ul",
@@ -171,7 +171,7 @@ class TrustLoop {
         h("li", { text: t("rules.trust", rules.TRUST) }),
         h("li", { text: t("rules.inertia") }),
       ),
-      h("p", { class: "kf-tl-note", text: t("rules.illustrative") }),
+      h("p", { class: "kf-ex-note", text: t("rules.illustrative") }),
     );
   }
 
@@ -180,11 +180,11 @@ class TrustLoop {
     const seed = this.state.seed;
     return h(
       "div",
-      { class: "kf-tl-draw" },
+      { class: "kf-ex-draw" },
       h("p", { tabindex: "-1", "data-kf-draw-number": String(seed), text: t("draw.text", { seed }) }),
       h(
         "div",
-        { class: "kf-tl-buttons" },
+        { class: "kf-ex-buttons" },
         this.button(t("draw.again"), () => this.restart(seed), { "data-kf-restart": "" }),
         this.button(t("draw.new"), () => this.restart(this.host.newSeed ? this.host.newSeed() : rules.randomSeed()), { "data-kf-new-draw": "" }),
       ),
@@ -195,16 +195,16 @@ class TrustLoop {
     const t = this.t;
     const value = game.trust_end;
     const words = t(`band.${rules.band(value)}`);
-    const label = uid("kf-tl-meter");
+    const label = uid("kf-ex-meter");
     const percent = ((value - rules.TRUST.min) / (rules.TRUST.max - rules.TRUST.min)) * 100;
     const played = game.rounds.length;
     return h(
       "div",
-      { class: "kf-tl-meters" },
+      { class: "kf-ex-meters" },
       h(
         "div",
         {
-          class: "kf-tl-meter",
+          class: "kf-ex-meter",
           role: "meter",
           "data-kf-measure": "trust",
           "aria-labelledby": label,
@@ -213,11 +213,11 @@ class TrustLoop {
           "aria-valuenow": value,
           "aria-valuetext": t("meter.valuetext", { value, band: words }),
         },
-        h("span", { id: label, class: "kf-tl-meter-name", text: t("meter.trust") }),
-        h("span", { class: "kf-tl-meter-track", "aria-hidden": "true" }, h("span", { class: "kf-tl-meter-fill", style: `width: ${percent}%` })),
-        h("span", { class: "kf-tl-meter-reading", "aria-hidden": "true" }, h("strong", { text: String(value) }), ` (${words})`),
+        h("span", { id: label, class: "kf-ex-meter-name", text: t("meter.trust") }),
+        h("span", { class: "kf-ex-meter-track", "aria-hidden": "true" }, h("span", { class: "kf-ex-meter-fill", style: `width: ${percent}%` })),
+        h("span", { class: "kf-ex-meter-reading", "aria-hidden": "true" }, h("strong", { text: String(value) }), ` (${words})`),
       ),
-      h("p", { class: "kf-tl-progress", "data-kf-progress": String(played), text: game.completed ? t("progress.done", { rounds: rules.ROUNDS }) : t("progress", { n: played + 1, rounds: rules.ROUNDS }) }),
+      h("p", { class: "kf-ex-progress", "data-kf-progress": String(played), text: game.completed ? t("progress.done", { rounds: rules.ROUNDS }) : t("progress", { n: played + 1, rounds: rules.ROUNDS }) }),
     );
   }
 
@@ -228,16 +228,16 @@ class TrustLoop {
         h("p", { text: r.clinician === r.patient ? t("round.agreed", { aim: t(`aim.${r.aim}.lower`) }) : t("round.modest", { clinician: t(`aim.${r.clinician}.lower`), patient: t(`aim.${r.patient}.lower`), aim: t(`aim.${r.aim}.lower`) }) }),
         h("p", { "data-kf-card": r.card, text: t("round.card", { card: t(`card.${r.card}`), effect: this.effectWords(rules.DECK.find((c) => c.id === r.card).effect) }) }),
         h("p", { text: t("round.roll", { roll: r.roll, effect: this.effectWords(r.total - r.roll - r.bonus), bonus: this.effectWords(r.bonus), total: r.total, target: r.target }) }),
-        h("p", { class: r.success ? "kf-tl-met" : "kf-tl-missed", "data-kf-outcome": r.success ? "met" : "missed" }, h("strong", { text: t(r.success ? "round.met" : "round.missed") }), " ", t("round.trust", { change: this.changeWords(r.change), value: r.trust, band: t(`band.${rules.band(r.trust)}`) })),
-        r.inertia ? h("p", { class: "kf-tl-inertia", "data-kf-inertia": "", text: t("round.inertia") }) : null,
+        h("p", { class: r.success ? "kf-ex-met" : "kf-ex-missed", "data-kf-outcome": r.success ? "met" : "missed" }, h("strong", { text: t(r.success ? "round.met" : "round.missed") }), " ", t("round.trust", { change: this.changeWords(r.change), value: r.trust, band: t(`band.${rules.band(r.trust)}`) })),
+        r.inertia ? h("p", { class: "kf-ex-inertia", "data-kf-inertia": "", text: t("round.inertia") }) : null,
       ];
-      return h("li", { class: "kf-tl-round", "data-kf-round": String(r.round) }, heading(this.level + 1, t("round.heading", { n: r.round }), { class: "kf-tl-round-heading kf-rp-heading" }), lines);
+      return h("li", { class: "kf-ex-round", "data-kf-round": String(r.round) }, heading(this.level + 1, t("round.heading", { n: r.round }), { class: "kf-ex-round-heading kf-rp-heading" }), lines);
     });
     return h(
       "section",
-      { class: "kf-tl-log", "aria-label": t("log.heading") },
+      { class: "kf-ex-log", "aria-label": t("log.heading") },
       heading(this.level, t("log.heading")),
-      items.length ? h("ol", { class: "kf-tl-rounds" }, items) : h("p", { text: t("log.empty") }),
+      items.length ? h("ol", { class: "kf-ex-rounds" }, items) : h("p", { text: t("log.empty") }),
       items.length ? this.button(t("undo"), () => this.undo(), { "data-kf-undo": "" }) : null,
     );
   }
@@ -247,17 +247,17 @@ class TrustLoop {
     const n = game.rounds.length + 1;
     const drawn = rules.draw(this.state.seed).cards.slice(0, game.rounds.length);
     const groups = rules.ROLES.map((role) => {
-      const name = `kf-tl-${role}-${uid("g")}`;
+      const name = `kf-ex-${role}-${uid("g")}`;
       return h(
         "fieldset",
-        { class: "kf-tl-aims", "data-kf-role": role },
+        { class: "kf-ex-aims", "data-kf-role": role },
         h("legend", { text: t(`role.${role}`) }),
         rules.AIMS.map((aim) => {
-          const id = uid("kf-tl-aim");
+          const id = uid("kf-ex-aim");
           const chanceText = t("aim.chance", { percent: rules.percent(...rules.chance(aim, game.trust_end, drawn)) });
           return h(
             "div",
-            { class: "kf-tl-option" },
+            { class: "kf-ex-option" },
             h("input", {
               type: "radio",
               id,
@@ -274,10 +274,10 @@ class TrustLoop {
     });
     return h(
       "section",
-      { class: "kf-tl-form", "aria-label": t("round.heading", { n }) },
+      { class: "kf-ex-form", "aria-label": t("round.heading", { n }) },
       heading(this.level, t("round.heading", { n })),
       groups,
-      this.button(t("round.play", { n }), () => this.playRound(), { "data-kf-play": "", class: "kf-tl-button kf-tl-primary" }),
+      this.button(t("round.play", { n }), () => this.playRound(), { "data-kf-play": "", class: "kf-ex-button kf-ex-primary" }),
     );
   }
 
@@ -285,17 +285,17 @@ class TrustLoop {
     const t = this.t;
     const met = game.rounds.filter((r) => r.success).length;
     const groups = rules.RATINGS.map((name) => {
-      const groupName = `kf-tl-rate-${name}-${uid("g")}`;
+      const groupName = `kf-ex-rate-${name}-${uid("g")}`;
       const current = game.ratings[name];
       return h(
         "fieldset",
-        { class: "kf-tl-rating", "data-kf-rating-group": name },
+        { class: "kf-ex-rating", "data-kf-rating-group": name },
         h("legend", { text: t(`rate.${name}`) }),
         [1, 2, 3, 4, 5].map((value) => {
-          const id = uid("kf-tl-rate");
+          const id = uid("kf-ex-rate");
           return h(
             "div",
-            { class: "kf-tl-option" },
+            { class: "kf-ex-option" },
             h("input", { type: "radio", id, name: groupName, value: String(value), "data-kf-rating": name, checked: current === value, on: { change: () => this.rate(name, value) } }),
             h("label", { for: id, text: t(`rate.value.${value}`) }),
           );
@@ -304,18 +304,18 @@ class TrustLoop {
     });
     return h(
       "section",
-      { class: "kf-tl-end", "data-kf-ending": "", "aria-label": t("end.heading") },
+      { class: "kf-ex-end", "data-kf-ending": "", "aria-label": t("end.heading") },
       heading(this.level, t("end.heading")),
       h("p", { text: t("end.summary", { start: game.trust_start, end: game.trust_end, band: t(`band.${rules.band(game.trust_end)}`), met, rounds: rules.ROUNDS }) }),
       h("p", { text: t("end.loop") }),
       heading(this.level + 1, t("rate.heading")),
-      h("p", { class: "kf-tl-note", text: t("rate.intro") }),
+      h("p", { class: "kf-ex-note", text: t("rate.intro") }),
       groups,
     );
   }
 
   button(text, onClick, attrs) {
-    return h("button", { type: "button", class: "kf-tl-button", ...(attrs || {}), on: { click: onClick }, text });
+    return h("button", { type: "button", class: "kf-ex-button", ...(attrs || {}), on: { click: onClick }, text });
   }
 
   destroy() {
@@ -327,5 +327,5 @@ class TrustLoop {
 /** Mounts the simulator in `root`; `host` is described in README.md. */
 export function mountTrustLoop(root, host) {
   const loop = new TrustLoop(root, host);
-  return { loop, destroy: () => loop.destroy() };
+  return { loop, alert: loop.alert, get state() { return loop.state; }, destroy: () => loop.destroy() };
 }

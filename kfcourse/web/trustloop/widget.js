@@ -1,57 +1,7 @@
-// The Jupyter/Voilà host of the trust-building loop simulator (anywidget): the game lives in
-// Python. Each new state goes to the kernel, where the Python rules replay it and the journal
-// entry is written; a state Python refuses is taken back on the screen and never reaches the
-// journal file.
+// The Jupyter/Voilà host of the trust-building loop simulator (anywidget): Python replays each
+// state of the game and writes the journal entry (kfcourse.widgets.trust_loop, on
+// ../host/exercise-widget.js). Python draws the seed of a new game, so the view asks for none.
+import { exerciseWidget } from "../host/exercise-widget.js";
 import { mountTrustLoop } from "./view.js";
 
-let requests = 0; // shared by every view on the page, so replies never reach the wrong view
-
-export default {
-  render({ model, el }) {
-    const waiting = new Map();
-    const onMessage = (msg) => {
-      if (!msg || msg.type !== "committed" || !waiting.has(msg.request)) return;
-      const resolve = waiting.get(msg.request);
-      waiting.delete(msg.request);
-      resolve(msg);
-    };
-    model.on("msg:custom", onMessage);
-    const messages = model.get("messages");
-    const lost = () => messages["host.lost"] || "The connection to Python was lost.";
-    const host = {
-      messages,
-      options: { headingLevel: 2, ...model.get("options") },
-      restored: model.get("restored"),
-      journalLink: null,
-      newSeed: null,
-      commit: (state) => {
-        const request = ++requests;
-        return new Promise((resolve) => {
-          waiting.set(request, resolve);
-          try {
-            model.send({ type: "commit", request, state });
-          } catch (error) {
-            waiting.delete(request);
-            resolve({ ok: false, reason: lost() });
-          }
-        }).then((r) => (r.ok ? { ok: true, state: r.state } : { ok: false, reason: r.reason }));
-      },
-    };
-    let mounted = mountTrustLoop(el, host);
-    // Another view of this widget had a state accepted: show it here too.
-    const onRestored = () => {
-      const now = model.get("restored");
-      const mine = mounted.loop.state;
-      if (waiting.size || !now || JSON.stringify(now) === JSON.stringify(mine)) return;
-      mounted.destroy();
-      mounted = mountTrustLoop(el, { ...host, restored: now });
-    };
-    model.on("change:restored", onRestored);
-    return () => {
-      model.off("msg:custom", onMessage);
-      model.off("change:restored", onRestored);
-      waiting.clear();
-      mounted.destroy();
-    };
-  },
-};
+export default exerciseWidget(mountTrustLoop, { newSeed: null });

@@ -38,9 +38,9 @@ class WhoLeads {
     this.accepted = restored || copyState({});
     this.state = copyState(this.accepted);
     root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-wl");
-    this.alert = h("p", { class: "kf-wl-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-wl-live", "aria-live": "polite", "data-kf-live": "" });
+    root.classList.add("kf-ex");
+    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
+    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
     root.replaceChildren(this.build(), this.alert, this.live);
     this.sync();
   }
@@ -103,7 +103,7 @@ class WhoLeads {
     const actors = rules.ACTORS.map((actor) => {
       this.selects[actor] = {};
       const controls = rules.AXES.map((axis) => {
-        const id = uid("kf-wl-select");
+        const id = uid("kf-ex-select");
         const select = h(
           "select",
           { id, "data-kf-place": actor, "data-kf-axis": axis, on: { change: (e) => this.place(actor, axis, e.target.value) } },
@@ -111,17 +111,17 @@ class WhoLeads {
           rules.LEVELS.map((level) => h("option", { value: level, text: t(`level.${level}`) })),
         );
         this.selects[actor][axis] = select;
-        return h("div", { class: "kf-wl-control" }, h("label", { for: id, text: t(`axis.${axis}`) }), select);
+        return h("div", { class: "kf-ex-control" }, h("label", { for: id, text: t(`axis.${axis}`) }), select);
       });
-      return h("fieldset", { class: "kf-wl-actor", "data-kf-actor": actor }, h("legend", { text: t(`actor.${actor}`) }), controls);
+      return h("fieldset", { class: "kf-ex-actor", "data-kf-actor": actor }, h("legend", { text: t(`actor.${actor}`) }), controls);
     });
-    this.progress = h("p", { class: "kf-wl-progress", "data-kf-progress": "" });
-    this.yours = h("div", { class: "kf-wl-grid-holder" });
-    this.mismatchList = h("div", { class: "kf-wl-mismatches", "data-kf-mismatches": "" });
-    this.revealButton = h("button", { type: "button", class: "kf-wl-button kf-wl-primary", "data-kf-reveal": "", on: { click: () => this.reveal() }, text: t("reveal") });
-    this.reference = h("section", { class: "kf-wl-reference", "data-kf-reference": "", "aria-label": t("reference.heading"), hidden: true });
-    const riskId = uid("kf-wl-risk");
-    const mismatchId = uid("kf-wl-mismatch");
+    this.progress = h("p", { class: "kf-ex-progress", "data-kf-progress": "" });
+    this.yours = h("div", { class: "kf-ex-grid-holder" });
+    this.mismatchList = h("div", { class: "kf-ex-mismatches", "data-kf-mismatches": "" });
+    this.revealButton = h("button", { type: "button", class: "kf-ex-button kf-ex-primary", "data-kf-reveal": "", on: { click: () => this.reveal() }, text: t("reveal") });
+    this.reference = h("section", { class: "kf-ex-reference", "data-kf-reference": "", "aria-label": t("reference.heading"), hidden: true });
+    const riskId = uid("kf-ex-risk");
+    const mismatchId = uid("kf-ex-mismatch");
     this.mismatchSelect = h(
       "select",
       { id: mismatchId, "data-kf-mismatch": "", on: { change: (e) => this.change((s) => { s.mismatch = e.target.value || null; }) } },
@@ -135,13 +135,13 @@ class WhoLeads {
       "data-kf-risk": "",
       on: { input: () => this.typed(), change: () => this.typed(true) },
     });
-    this.status = h("p", { class: "kf-wl-status", "data-kf-status": "", text: t("status.kept") });
+    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
     return h(
       "div",
-      { class: "kf-wl-body" },
+      { class: "kf-ex-body" },
       h("p", { text: t("intro") }),
       heading(this.level, t("place.heading")),
-      h("div", { class: "kf-wl-actors" }, actors),
+      h("div", { class: "kf-ex-actors" }, actors),
       this.progress,
       heading(this.level, t("grid.heading")),
       this.yours,
@@ -150,8 +150,8 @@ class WhoLeads {
       this.reference,
       heading(this.level, t("record.heading")),
       h("p", { text: t("record.intro") }),
-      h("div", { class: "kf-wl-control" }, h("label", { for: mismatchId, text: t("record.mismatch") }), this.mismatchSelect),
-      h("div", { class: "kf-wl-control kf-wl-wide" }, h("label", { for: riskId, text: t("record.risk") }), this.risk),
+      h("div", { class: "kf-ex-control" }, h("label", { for: mismatchId, text: t("record.mismatch") }), this.mismatchSelect),
+      h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: riskId, text: t("record.risk") }), this.risk),
       this.status,
       this.host.journalLink ? h("p", {}, h("a", { href: this.host.journalLink, text: t("journal") })) : null,
     );
@@ -222,16 +222,16 @@ class WhoLeads {
         h("th", { scope: "row", text: t(`level.${authority}`) }),
         rules.LEVELS.map((knowledge) => {
           const here = rules.ACTORS.filter((actor) => placements[actor].authority === authority && placements[actor].knowledge === knowledge);
-          return h("td", { "data-kf-cell": `${authority}-${knowledge}` }, here.length ? h("ul", {}, here.map((actor) => h("li", { text: t(`actor.${actor}`) }))) : h("span", { class: "kf-wl-empty", text: t("grid.empty") }));
+          return h("td", { "data-kf-cell": `${authority}-${knowledge}` }, here.length ? h("ul", {}, here.map((actor) => h("li", { text: t(`actor.${actor}`) }))) : h("span", { class: "kf-ex-empty", text: t("grid.empty") }));
         }),
       ),
     );
     return h(
       "div",
-      { class: "kf-wl-scroll" },
+      { class: "kf-ex-scroll" },
       h(
         "table",
-        { class: "kf-wl-grid", "data-kf-grid": name },
+        { class: "kf-ex-grid", "data-kf-grid": name },
         h("caption", { text: caption }),
         h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("grid.corner") }), rules.LEVELS.map((k) => h("th", { scope: "col", text: t("grid.knowledge", { level: t(`level.${k}`) }) })))),
         h("tbody", {}, rows),
@@ -254,7 +254,7 @@ class WhoLeads {
       heading(this.level + 1, t("reference.heading"), { "data-kf-focus": "" }),
       h("p", { text: t("reference.note") }),
       this.grid(rules.REFERENCE, "reference", t("grid.reference")),
-      h("ul", { class: "kf-wl-compare" }, items),
+      h("ul", { class: "kf-ex-compare" }, items),
     ];
   }
 
@@ -268,5 +268,5 @@ class WhoLeads {
 /** Mounts the exercise in `root`; `host` is described in README.md. */
 export function mountWhoLeads(root, host) {
   const view = new WhoLeads(root, host);
-  return { view, destroy: () => view.destroy() };
+  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
 }
