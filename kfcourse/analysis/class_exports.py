@@ -2,16 +2,20 @@
 
 Every file is checked in full against the class-export schema; one that fails is listed with a
 one-line reason and left out, so one bad file never stops a report.
+
+`each_class_export` reads one file at a time, so a report over a large class never holds more
+than one export; `read_class_exports` keeps them all (for a notebook, and small classes).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kfcourse.analysis.export_shape import shape_problems
+from kfcourse.analysis.export_shape import fits, shape_problems
 from kfcourse.journal.errors import RefusedFile
 from kfcourse.journal.privacy import CLASS_EXPORT_VERSION
 from kfcourse.journal.reading import parse_json
@@ -31,8 +35,27 @@ class ClassExports:
     files: int = 0
 
 
-def read_class_export(data: bytes) -> dict[str, Any]:
-    """A checked class export, or RefusedFile with the reason."""
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _checked_quickly(data: bytes) -> dict[str, Any] | None:
+    """The export if it is a good one (decoded and checked as `_checked` does, with no reason
+    worded); None when there is anything to say about it."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"), parse_constant=_refuse_constant)
+    except (ValueError, RecursionError):  # not UTF-8, not JSON, NaN or Infinity, too deep
+        return None
+    if (
+        type(document) is dict
+        and document.get("schema_version") == CLASS_EXPORT_VERSION
+        and fits(document)  # the format, the whole schema and the nesting limit
+    ):
+        return document
+    return None
+
+
+def _checked(data: bytes) -> dict[str, Any]:
     document = parse_json(data)
     if not isinstance(document, dict):
         raise RefusedFile("not a class export: the file does not hold a JSON object")
@@ -56,6 +79,12 @@ def read_class_export(data: bytes) -> dict[str, Any]:
     return document
 
 
+def read_class_export(data: bytes) -> dict[str, Any]:
+    """A checked class export, or RefusedFile with the reason."""
+    document = _checked_quickly(data)  # a good file is checked once, with no words made
+    return document if document is not None else _checked(data)
+
+
 def input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
     """Each file named, and every *.json file in each folder named (sorted, not recursive)."""
     for item in inputs:
@@ -66,23 +95,44 @@ def input_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def _read_file(path: Path) -> dict[str, Any]:
+    """The checked export in `path`; RefusedFile with the reason when it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES and path.is_file():
+            raise RefusedFile(
+                f"the file is {size / 1024 / 1024:.1f} MB, larger than any class export "
+                f"({MAX_EXPORT_BYTES // (1024 * 1024)} MB at most)"
+            )
+        return read_class_export(path.read_bytes())
+    except IsADirectoryError:
+        raise RefusedFile("is a folder inside a folder (not read)") from None
+    except OSError as exc:
+        raise RefusedFile(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def each_class_export(
+    paths: Iterable[Path],
+    refused: list[tuple[str, str]],
+    on_file: Callable[[], object] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Each good export in `paths`, read one at a time; each file left out is added to `refused`
+    with its reason, and `on_file` (if given) is called after each file."""
+    for path in paths:
+        try:
+            document = _read_file(path)
+        except RefusedFile as exc:
+            refused.append((str(path), str(exc)))
+        else:
+            yield document
+        if on_file is not None:
+            on_file()
+
+
 def read_class_exports(inputs: Iterable[str | Path]) -> ClassExports:
     """Read every export named or found in a folder; refused files are listed, not fatal."""
     out = ClassExports()
-    for path in input_files(inputs):
-        out.files += 1
-        try:
-            size = path.stat().st_size
-            if size > MAX_EXPORT_BYTES and path.is_file():
-                raise RefusedFile(
-                    f"the file is {size / 1024 / 1024:.1f} MB, larger than any class export "
-                    f"({MAX_EXPORT_BYTES // (1024 * 1024)} MB at most)"
-                )
-            out.exports.append(read_class_export(path.read_bytes()))
-        except RefusedFile as exc:
-            out.refused.append((str(path), str(exc)))
-        except IsADirectoryError:
-            out.refused.append((str(path), "is a folder inside a folder (not read)"))
-        except OSError as exc:
-            out.refused.append((str(path), f"cannot be read ({exc.strerror or exc})"))
+    paths = list(input_files(inputs))
+    out.files = len(paths)
+    out.exports.extend(each_class_export(paths, out.refused))
     return out

@@ -1,18 +1,27 @@
 """An instructor's class report from learners' class exports (pseudonymised, see journal.privacy).
 
-The tables are pandas DataFrames whose column names are the plain-word headings the report
-shows. The same export handed in twice counts once (entries are keyed by pseudonym and entry
-id). Finished and unfinished runs are always kept apart.
+The tables are plain rows (`Table`) for the HTML page and the CSV files, and pandas DataFrames
+(`ClassReport.runs` and the like, made when first asked for) for a notebook; the column names are
+the plain-word headings the report shows. The same export handed in twice counts once (entries
+are keyed by pseudonym and entry id; a later copy of an entry replaces an earlier one). Finished
+and unfinished runs are always kept apart.
+
+`ClassTally` takes one export at a time and keeps, of each entry, only what the tables count
+(strings shared between entries), so a report over a large class never holds the exports.
 """
 
 from __future__ import annotations
 
+import math
+import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kfcourse.analysis.class_exports import read_class_exports
+from kfcourse.analysis.class_exports import each_class_export, input_files
 from kfcourse.journal.runs import decided_by
 
 if TYPE_CHECKING:
@@ -24,40 +33,87 @@ IMPASSE = "(impasse: no agreement)"
 BY_WHOM = {"rules": "the other role's rules", "joint": "both learners", "impasse": "nobody",
            "joint-rules": "learner and the other role's rules"}  # fmt: skip
 
+COLUMNS = {
+    "participation": ("What", "Number"),
+    "runs": (SCENARIO, SIDE, "Learners", "Finished runs", "Unfinished runs"),
+    "endings": (SCENARIO, SIDE, "Ending", "Runs", "Share of finished runs (%)"),
+    "choices": (SCENARIO, SIDE, "Point", "Choice", "Decided by", "Times taken", "Learners"),
+    "final-measures": (SCENARIO, SIDE, "Run", "Measure", "Runs", "Mean", "Lowest", "Highest"),
+    "both-sides": (LEARNER, SCENARIO, "Measure", "As the doctor", "As the patient"),
+    "ratings": ("Instrument", "Item", "Learners with both", "Before (mean)", "After (mean)",
+                "Change (mean)"),
+    "reflections": ("Kind of reflection", "Reflections", "Learners", "Median words",
+                    "Fewest words", "Most words"),
+    "files-left-out": ("File", "Reason it was left out"),
+}  # fmt: skip
 
-@dataclass
+
+@dataclass(frozen=True)
+class Table:
+    """A table as plain rows: what the HTML page and the CSV files are written from."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+    def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=list(self.columns))
+
+
 class ClassReport:
     """The tables of a class report (see the module docstring) and the files left out."""
 
-    participation: pd.DataFrame
-    runs: pd.DataFrame
-    endings: pd.DataFrame
-    choices: pd.DataFrame
-    final_measures: pd.DataFrame
-    both_sides: pd.DataFrame
-    ratings: pd.DataFrame
-    reflections: pd.DataFrame
-    learners: int
-    free_text_learners: int
-    default_salt_exports: int
-    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    def __init__(self, plain: dict[str, Table], learners: int, free_text_learners: int,
+                 default_salt_exports: int, refused: list[tuple[str, str]]) -> None:  # fmt: skip
+        self.plain = plain
+        self.learners = learners
+        self.free_text_learners = free_text_learners
+        self.default_salt_exports = default_salt_exports
+        self.refused = refused
+
+    def _frame(self, name: str) -> pd.DataFrame:
+        return self.plain[name].frame()
+
+    @cached_property
+    def participation(self) -> pd.DataFrame:
+        return self._frame("participation")
+
+    @cached_property
+    def runs(self) -> pd.DataFrame:
+        return self._frame("runs")
+
+    @cached_property
+    def endings(self) -> pd.DataFrame:
+        return self._frame("endings")
+
+    @cached_property
+    def choices(self) -> pd.DataFrame:
+        return self._frame("choices")
+
+    @cached_property
+    def final_measures(self) -> pd.DataFrame:
+        return self._frame("final-measures")
+
+    @cached_property
+    def both_sides(self) -> pd.DataFrame:
+        return self._frame("both-sides")
+
+    @cached_property
+    def ratings(self) -> pd.DataFrame:
+        return self._frame("ratings")
+
+    @cached_property
+    def reflections(self) -> pd.DataFrame:
+        return self._frame("reflections")
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by a file-safe name (the CSV files are named after these)."""
-        import pandas as pd
-
-        left_out = pd.DataFrame(self.refused, columns=["File", "Reason it was left out"])
-        return {
-            "participation": self.participation,
-            "runs": self.runs,
-            "endings": self.endings,
-            "choices": self.choices,
-            "final-measures": self.final_measures,
-            "both-sides": self.both_sides,
-            "ratings": self.ratings,
-            "reflections": self.reflections,
-            "files-left-out": left_out,
-        }
+        return {name: table.frame() for name, table in self.plain.items()}
 
 
 def _number(value: Any) -> float | None:
@@ -66,231 +122,265 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _learner_entries(exports: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Mapping]]:
-    held: dict[str, dict[str, Mapping[str, Any]]] = {}
-    for export in exports:
-        mine = held.setdefault(str(export["pseudonym"]), {})
-        for entry in export["entries"]:
-            mine[str(entry["id"])] = entry
-    return held
+def _order(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A sort key that puts missing values (None) last, as pandas does with its groups."""
+    return tuple((value is None, "" if value is None else value) for value in key)
 
 
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=list(columns))
+def _sorted(counts: Mapping[tuple[Any, ...], Any]) -> list[tuple[Any, ...]]:
+    return sorted(counts, key=_order)
 
 
-def _run_rows(held: dict[str, dict[str, Mapping]]) -> tuple[list[dict], list[dict], list[dict]]:
-    """One row per run, one per decision, one per final measure of a run."""
-    runs, steps, finals = [], [], []
-    for learner, entries in held.items():
-        for entry in entries.values():
-            if entry.get("kind") != "roleplay":
-                continue
-            base = {LEARNER: learner, SCENARIO: entry.get("scenario_id"), SIDE: entry.get("side")}
-            state = FINISHED if entry.get("completed") is True else UNFINISHED
-            trace = [s for s in entry.get("trace") or [] if isinstance(s, Mapping)]
-            end = entry.get("measures_end")
+def _round(value: float, places: int) -> float:
+    """Rounded as pandas rounds (half to even on value * 10**places)."""
+    scale = 10**places
+    return round(value * scale) / scale
+
+
+def _median(values: list[Any]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+class ClassTally:
+    """A class report folded up one export at a time: `add` each export, then `report()`.
+
+    Of each entry it keeps only what the tables count, keyed by pseudonym and entry id so that
+    an entry handed in twice counts once (the later copy wins). Repeated strings and decisions
+    are stored once and shared.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[str, dict[str, tuple[Any, ...]]] = {}
+        self._shared: dict[Any, Any] = {}
+        self._free_text: set[str] = set()
+        self.exports = 0
+        self.default_salt_exports = 0
+
+    def _share(self, value: Any) -> Any:
+        try:
+            return self._shared.setdefault(value, value)
+        except TypeError:  # not hashable (only in exports that were not checked)
+            return value
+
+    def _step(self, step: Mapping[str, Any]) -> tuple[Any, ...]:
+        who = decided_by(step)
+        return self._share((step.get("point"), step.get("choice") or IMPASSE,
+                            BY_WHOM.get(who) or f"the learner ({who})"))  # fmt: skip
+
+    def _compact(self, entry: Mapping[str, Any]) -> tuple[Any, ...]:
+        """What the tables need of one entry, starting with its kind."""
+        share = self._share
+        kind = entry.get("kind")
+        get = entry.get
+        if kind == "roleplay":
+            trace = [s for s in get("trace") or [] if isinstance(s, Mapping)]
+            end = get("measures_end")
             if not isinstance(end, Mapping) and trace:
                 end = trace[-1].get("measures")
-            runs.append({**base, "Run": state, "Ending": entry.get("ending"),
-                         "Created": entry.get("created"), "id": entry.get("id"),
-                         "end": dict(end) if isinstance(end, Mapping) else {}})  # fmt: skip
-            for step in trace:
-                who = decided_by(step)
-                steps.append({**base, "Point": step.get("point"),
-                              "Choice": step.get("choice") or IMPASSE,
-                              "Decided by": BY_WHOM.get(who, f"the learner ({who})")})  # fmt: skip
-            for measure, value in (end if isinstance(end, Mapping) else {}).items():
-                finals.append({**base, "Run": state, "Measure": measure,
-                               "value": _number(value)})  # fmt: skip
-    return runs, steps, finals
-
-
-def _runs_table(runs: pd.DataFrame) -> pd.DataFrame:
-    columns = [SCENARIO, SIDE, "Learners", "Finished runs", "Unfinished runs"]
-    if runs.empty:
-        return _frame([], columns)
-    grouped = runs.groupby([SCENARIO, SIDE], dropna=False)
-    table = grouped.agg(
-        Learners=(LEARNER, "nunique"),
-        finished=("Run", lambda r: int((r == FINISHED).sum())),
-        unfinished=("Run", lambda r: int((r == UNFINISHED).sum())),
-    ).reset_index()
-    return table.rename(columns={"finished": "Finished runs", "unfinished": "Unfinished runs"})
-
-
-def _endings_table(runs: pd.DataFrame) -> pd.DataFrame:
-    columns = [SCENARIO, SIDE, "Ending", "Runs", "Share of finished runs (%)"]
-    done = runs[runs["Run"] == FINISHED] if not runs.empty else runs
-    if done.empty:
-        return _frame([], columns)
-    table = done.groupby([SCENARIO, SIDE, "Ending"], dropna=False).size().rename("Runs")
-    table = table.reset_index()
-    totals = table.groupby([SCENARIO, SIDE], dropna=False)["Runs"].transform("sum")
-    table["Share of finished runs (%)"] = (100 * table["Runs"] / totals).round(0).astype(int)
-    return table.sort_values([SCENARIO, SIDE, "Runs"], ascending=[True, True, False])[columns]
-
-
-def _choices_table(steps: pd.DataFrame) -> pd.DataFrame:
-    columns = [SCENARIO, SIDE, "Point", "Choice", "Decided by", "Times taken", "Learners"]
-    if steps.empty:
-        return _frame([], columns)
-    grouped = steps.groupby([SCENARIO, SIDE, "Point", "Choice", "Decided by"], dropna=False)
-    table = grouped.agg(times=(LEARNER, "size"), learners=(LEARNER, "nunique")).reset_index()
-    return table.rename(columns={"times": "Times taken", "learners": "Learners"})[columns]
-
-
-def _final_measures_table(finals: pd.DataFrame) -> pd.DataFrame:
-    columns = [SCENARIO, SIDE, "Run", "Measure", "Runs", "Mean", "Lowest", "Highest"]
-    if finals.empty:
-        return _frame([], columns)
-    grouped = finals.groupby([SCENARIO, SIDE, "Run", "Measure"], dropna=False)["value"]
-    table = grouped.agg(["count", "mean", "min", "max"]).reset_index()
-    table = table.rename(columns={"count": "Runs", "mean": "Mean", "min": "Lowest",
-                                  "max": "Highest"})  # fmt: skip
-    table["Mean"] = table["Mean"].round(2)
-    return table[columns]
-
-
-def _both_sides_table(runs: pd.DataFrame) -> pd.DataFrame:
-    """For each learner who finished a scenario as the doctor and as the patient: their latest
-    finished run on each side, side by side."""
-    columns = [LEARNER, SCENARIO, "Measure", "As the doctor", "As the patient"]
-    done = runs[(runs["Run"] == FINISHED) & runs[SIDE].isin(["doctor", "patient"])]
-    if done.empty:
-        return _frame([], columns)
-    keys = [LEARNER, SCENARIO, SIDE]
-    latest = done.sort_values([*keys, "Created", "id"]).drop_duplicates(keys, keep="last")
-    sides = latest.groupby([LEARNER, SCENARIO])[SIDE].transform("nunique")
-    latest = latest[sides == 2]
-    rows: list[dict[str, Any]] = []
-    by_pair: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for learner, scenario, side, ending, end in zip(
-        latest[LEARNER],
-        latest[SCENARIO],
-        latest[SIDE],
-        latest["Ending"],
-        latest["end"],
-        strict=True,
-    ):
-        by_pair.setdefault((learner, scenario), {})[side] = (ending, end)
-    for (learner, scenario), played in by_pair.items():
-        (d_ending, d_end), (p_ending, p_end) = played["doctor"], played["patient"]
-        base = {LEARNER: learner, SCENARIO: scenario}
-        rows.append({**base, "Measure": "Ending", "As the doctor": d_ending,
-                     "As the patient": p_ending})  # fmt: skip
-        for measure in dict.fromkeys([*d_end, *p_end]):
-            rows.append({**base, "Measure": measure, "As the doctor": d_end.get(measure),
-                         "As the patient": p_end.get(measure)})  # fmt: skip
-    return _frame(rows, columns)
-
-
-def _ratings_table(held: dict[str, dict[str, Mapping]]) -> pd.DataFrame:
-    """The latest before and after rating of each item by each learner, averaged over learners
-    who gave both."""
-    columns = ["Instrument", "Item", "Learners with both", "Before (mean)", "After (mean)",
-               "Change (mean)"]  # fmt: skip
-    latest: dict[tuple[str, str, str, str], tuple[str, float]] = {}
-    for learner, entries in held.items():
-        for entry in entries.values():
-            moment = entry.get("moment")
-            if entry.get("kind") != "self_rating" or moment not in ("before", "after"):
-                continue
-            for item in entry.get("items") or []:
+            ends = share(tuple(end.items())) if isinstance(end, Mapping) else ()
+            steps = share(tuple([self._step(s) for s in trace]))
+            return ("roleplay", share(get("scenario_id")), share(get("side")),
+                    get("completed") is True, share(get("ending")), share(get("created")),
+                    get("id"), ends, steps)  # fmt: skip
+        if kind == "self_rating":
+            moment = get("moment")
+            if moment not in ("before", "after"):
+                return (kind,)
+            rated = []
+            for item in get("items") or []:
                 value = _number(item.get("value"))
-                if value is None:
-                    continue
-                key = (learner, str(entry.get("instrument")), str(item.get("item")), moment)
-                when = f"{entry.get('created')}\x00{entry.get('id')}"
-                if key not in latest or latest[key][0] <= when:
-                    latest[key] = (when, value)
-    pairs: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    for (learner, instrument, item, moment), (_, before) in latest.items():
-        after = latest.get((learner, instrument, item, "after"))
-        if moment == "before" and after is not None:
-            pairs.setdefault((instrument, item), []).append((before, after[1]))
-    rows = []
-    for (instrument, item), values in sorted(pairs.items()):
-        mean_before = sum(b for b, _ in values) / len(values)
-        mean_after = sum(a for _, a in values) / len(values)
-        rows.append(dict(zip(columns, (instrument, item, len(values), round(mean_before, 2),
-                                       round(mean_after, 2), round(mean_after - mean_before, 2)),
-                             strict=True)))  # fmt: skip
-    return _frame(rows, columns)
+                if value is not None:
+                    rated.append((share(str(item.get("item"))), value))
+            when = f"{get('created')}\x00{get('id')}"
+            return (kind, moment, share(str(get("instrument"))), when, tuple(rated))
+        if kind == "reflection":
+            counts = get("word_counts")
+            if isinstance(counts, Mapping):
+                return (kind, share(get("model")), sum(counts.values()))
+            return (kind,)
+        return (share(kind),)
 
+    def add(self, export: Mapping[str, Any]) -> None:
+        """Fold one (checked) class export into the tally."""
+        self.exports += 1
+        pseudonym = sys.intern(str(export["pseudonym"]))
+        if export.get("includes_free_text"):
+            self._free_text.add(pseudonym)
+        if export.get("default_salt") is True:
+            self.default_salt_exports += 1
+        mine = self._held.get(pseudonym)
+        if mine is None:
+            mine = self._held[pseudonym] = {}
+        compact = self._compact
+        for entry in export["entries"]:
+            mine[str(entry["id"])] = compact(entry)
 
-def _reflections_table(held: dict[str, dict[str, Mapping]]) -> pd.DataFrame:
-    columns = ["Kind of reflection", "Reflections", "Learners", "Median words", "Fewest words",
-               "Most words"]  # fmt: skip
-    rows = []
-    for learner, entries in held.items():
-        for entry in entries.values():
-            counts = entry.get("word_counts")
-            if entry.get("kind") == "reflection" and isinstance(counts, Mapping):
-                rows.append({"model": entry.get("model"), LEARNER: learner,
-                             "words": sum(counts.values())})  # fmt: skip
-    if not rows:
-        return _frame([], columns)
-    frame = _frame(rows, ["model", LEARNER, "words"])
-    table = frame.groupby("model", dropna=False).agg(
-        reflections=("words", "size"), learners=(LEARNER, "nunique"),
-        median=("words", "median"), fewest=("words", "min"), most=("words", "max"),
-    ).reset_index()  # fmt: skip
-    table.columns = columns
-    return table
+    def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
+        """The report on everything added so far."""
+        # runs by (scenario, side): learners, finished, unfinished
+        run_learners: Counter[tuple[Any, ...]] = Counter()
+        run_states: Counter[tuple[Any, ...]] = Counter()
+        endings: Counter[tuple[Any, ...]] = Counter()
+        taken: Counter[tuple[Any, ...]] = Counter()
+        takers: Counter[tuple[Any, ...]] = Counter()
+        finals: dict[tuple[Any, ...], list[float | None]] = {}
+        latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
+        rated: dict[tuple[str, str, str, str], tuple[str, float]] = {}
+        words: dict[Any, list[Any]] = {}
+        writers: Counter[Any] = Counter()
+        kinds: Counter[Any] = Counter()
+        for learner, entries in self._held.items():
+            groups: set[tuple[Any, ...]] = set()
+            choices: set[tuple[Any, ...]] = set()
+            models: set[Any] = set()
+            for record in entries.values():
+                kind = record[0]
+                kinds[kind] += 1
+                if kind == "roleplay":
+                    _, scenario, side, done, ending, created, ident, ends, steps = record
+                    group = (scenario, side)
+                    groups.add(group)
+                    state = FINISHED if done else UNFINISHED
+                    run_states[(*group, state)] += 1
+                    if done:
+                        endings[(*group, ending)] += 1
+                        if side in ("doctor", "patient") and scenario is not None:
+                            key = (learner, scenario, side)
+                            order = (created or "", ident or "")
+                            if key not in latest or latest[key][0] <= order:
+                                latest[key] = (order, ending, ends)
+                    for step in steps:
+                        choice = (*group, *step)
+                        taken[choice] += 1
+                        choices.add(choice)
+                    for measure, value in ends:
+                        finals.setdefault((*group, state, measure), []).append(_number(value))
+                elif kind == "self_rating" and len(record) > 1:
+                    _, moment, instrument, when, items = record
+                    for item, value in items:
+                        key4 = (learner, instrument, item, moment)
+                        if key4 not in rated or rated[key4][0] <= when:
+                            rated[key4] = (when, value)
+                elif kind == "reflection" and len(record) > 1:
+                    words.setdefault(record[1], []).append(record[2])
+                    models.add(record[1])
+            run_learners.update(groups)
+            takers.update(choices)
+            writers.update(models)
+
+        plain: dict[str, Table] = {}
+        groups_sorted = _sorted(run_learners)
+        plain["runs"] = Table(COLUMNS["runs"], [
+            (*g, run_learners[g], run_states[(*g, FINISHED)], run_states[(*g, UNFINISHED)])
+            for g in groups_sorted
+        ])  # fmt: skip
+        totals: Counter[tuple[Any, ...]] = Counter()
+        for (scenario, side, _), runs in endings.items():
+            totals[(scenario, side)] += runs
+        ending_rows = [
+            (*k, endings[k], round(100 * endings[k] / totals[k[:2]])) for k in _sorted(endings)
+        ]
+        ending_rows.sort(key=lambda row: (_order(row[:2]), -row[3]))  # stable: endings in order
+        plain["endings"] = Table(COLUMNS["endings"], ending_rows)
+        plain["choices"] = Table(COLUMNS["choices"], [
+            (*k, taken[k], takers[k]) for k in _sorted(taken)
+        ])  # fmt: skip
+        final_rows = []
+        for key in _sorted(finals):
+            values = [v for v in finals[key] if v is not None]
+            if values:
+                mean = _round(math.fsum(values) / len(values), 2)
+                final_rows.append((*key, len(values), mean, min(values), max(values)))
+            else:
+                final_rows.append((*key, 0, math.nan, math.nan, math.nan))
+        plain["final-measures"] = Table(COLUMNS["final-measures"], final_rows)
+        plain["both-sides"] = Table(COLUMNS["both-sides"], self._both_sides(latest))
+        plain["ratings"] = Table(COLUMNS["ratings"], self._ratings(rated))
+        plain["reflections"] = Table(COLUMNS["reflections"], [
+            (model, len(words[model]), writers[model], _median(words[model]), min(words[model]),
+             max(words[model]))
+            for (model,) in _sorted({(m,): None for m in words})
+        ])  # fmt: skip
+        pairs = {row[0] for row in plain["both-sides"].rows}
+        finished = sum(n for (_, _, state), n in run_states.items() if state == FINISHED)
+        unfinished = sum(n for (_, _, state), n in run_states.items() if state == UNFINISHED)
+        plain["participation"] = Table(COLUMNS["participation"], [
+            ("Learners (pseudonyms)", len(self._held)),
+            ("Class exports read", self.exports),
+            ("Files left out", len(refused)),
+            ("Role-play runs finished", finished),
+            ("Role-play runs not finished", unfinished),
+            ("Learners who finished a scenario on both sides", len(pairs)),
+            ("Reflections", kinds["reflection"]),
+            ("Self-ratings", kinds["self_rating"]),
+            ("Exercise answers", kinds["exercise_answer"]),
+            ("Learners who included their written words", len(self._free_text)),
+            ("Exports made with the course's default salt", self.default_salt_exports),
+        ])  # fmt: skip
+        plain["files-left-out"] = Table(COLUMNS["files-left-out"], list(refused))
+        in_order = ("participation", "runs", "endings", "choices", "final-measures", "both-sides",
+                 "ratings", "reflections", "files-left-out")  # fmt: skip
+        return ClassReport(
+            {name: plain[name] for name in in_order},
+            learners=len(self._held),
+            free_text_learners=len(self._free_text),
+            default_salt_exports=self.default_salt_exports,
+            refused=list(refused),
+        )
+
+    @staticmethod
+    def _both_sides(latest: dict[tuple[str, Any, Any], tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """For each learner who finished a scenario as the doctor and as the patient: their
+        latest finished run on each side, side by side."""
+        rows: list[tuple[Any, ...]] = []
+        pairs = sorted({(learner, scenario) for learner, scenario, _ in latest})
+        for learner, scenario in pairs:
+            doctor = latest.get((learner, scenario, "doctor"))
+            patient = latest.get((learner, scenario, "patient"))
+            if doctor is None or patient is None:
+                continue
+            (_, d_ending, d_ends), (_, p_ending, p_ends) = doctor, patient
+            rows.append((learner, scenario, "Ending", d_ending, p_ending))
+            d_end, p_end = dict(d_ends), dict(p_ends)
+            for measure in dict.fromkeys([*d_end, *p_end]):
+                rows.append((learner, scenario, measure, d_end.get(measure), p_end.get(measure)))
+        return rows
+
+    @staticmethod
+    def _ratings(rated: dict[tuple[str, str, str, str], tuple[str, float]]) -> list[tuple]:
+        """The latest before and after rating of each item by each learner, averaged over
+        learners who gave both."""
+        pairs: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for (learner, instrument, item, moment), (_, before) in rated.items():
+            after = rated.get((learner, instrument, item, "after"))
+            if moment == "before" and after is not None:
+                pairs.setdefault((instrument, item), []).append((before, after[1]))
+        rows = []
+        for (instrument, item), values in sorted(pairs.items()):
+            mean_before = sum(b for b, _ in values) / len(values)
+            mean_after = sum(a for _, a in values) / len(values)
+            rows.append((instrument, item, len(values), round(mean_before, 2),
+                         round(mean_after, 2), round(mean_after - mean_before, 2)))  # fmt: skip
+        return rows
 
 
 def class_report(
     exports: Iterable[Mapping[str, Any]], refused: Sequence[tuple[str, str]] = ()
 ) -> ClassReport:
     """The class report over already-read (checked) class exports."""
-    exports = list(exports)
-    held = _learner_entries(exports)
-    run_rows, step_rows, final_rows = _run_rows(held)
-    runs = _frame(run_rows, [LEARNER, SCENARIO, SIDE, "Run", "Ending", "Created", "id", "end"])
-    steps = _frame(step_rows, [LEARNER, SCENARIO, SIDE, "Point", "Choice", "Decided by"])
-    finals = _frame(final_rows, [LEARNER, SCENARIO, SIDE, "Run", "Measure", "value"])
-    both = _both_sides_table(runs)
-    free_text = {str(e["pseudonym"]) for e in exports if e.get("includes_free_text")}
-    default_salt = sum(1 for e in exports if e.get("default_salt") is True)
-    kinds = [e.get("kind") for entries in held.values() for e in entries.values()]
-    participation = _frame(
-        [
-            {"What": "Learners (pseudonyms)", "Number": len(held)},
-            {"What": "Class exports read", "Number": len(exports)},
-            {"What": "Files left out", "Number": len(refused)},
-            {"What": "Role-play runs finished", "Number": int((runs["Run"] == FINISHED).sum())},
-            {"What": "Role-play runs not finished",
-             "Number": int((runs["Run"] == UNFINISHED).sum())},
-            {"What": "Learners who finished a scenario on both sides",
-             "Number": int(both[LEARNER].nunique()) if not both.empty else 0},
-            {"What": "Reflections", "Number": kinds.count("reflection")},
-            {"What": "Self-ratings", "Number": kinds.count("self_rating")},
-            {"What": "Exercise answers", "Number": kinds.count("exercise_answer")},
-            {"What": "Learners who included their written words", "Number": len(free_text)},
-            {"What": "Exports made with the course's default salt", "Number": default_salt},
-        ],
-        ["What", "Number"],
-    )  # fmt: skip
-    return ClassReport(
-        participation=participation,
-        runs=_runs_table(runs),
-        endings=_endings_table(runs),
-        choices=_choices_table(steps),
-        final_measures=_final_measures_table(finals),
-        both_sides=both,
-        ratings=_ratings_table(held),
-        reflections=_reflections_table(held),
-        learners=len(held),
-        free_text_learners=len(free_text),
-        default_salt_exports=default_salt,
-        refused=list(refused),
-    )
+    tally = ClassTally()
+    for export in exports:
+        tally.add(export)
+    return tally.report(refused)
 
 
 def class_report_from_files(inputs: Iterable[str | Path]) -> ClassReport:
     """Read class exports from files and folders (refused files are listed) and report."""
-    read = read_class_exports(inputs)
-    return class_report(read.exports, read.refused)
+    tally, refused = ClassTally(), list[tuple[str, str]]()
+    for export in each_class_export(input_files(inputs), refused):
+        tally.add(export)
+    return tally.report(refused)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from kfcourse.journal.reading import MAX_DEPTH, too_deep
 from kfcourse.journal.schema import CLASS_FORMAT, schema
 
 Check = Callable[[Any, str], Iterator[str]]
@@ -220,3 +221,220 @@ def shape_problems(document: Any) -> list[str]:
     found += _optional(document, "", "both_sides", lambda v, w: _array(v, "both_sides", _name))
     found += _optional(document, "", "entries", lambda v, w: _array(v, "entries", _entry))
     return found
+
+
+# The same rules again as one yes-or-no walk with no messages: what every good file pays for.
+# It also holds the journal's nesting limit (reading.MAX_DEPTH) for fields the schema does not
+# name, the only place an export can nest deeply. A file it says no to is checked again by
+# `shape_problems` (and parse_json) for the reason. Tested to agree with both.
+
+_TOP = frozenset(("format", "schema_version", "pseudonym", "course_version", "exported",
+                  "default_salt", "includes_free_text", "both_sides", "entries"))  # fmt: skip
+_ENTRY = frozenset(("id", "kind", "created", "course_version", "related_entry", "scenario_id",
+                    "side", "ending", "completed", "relation", "measures_start", "measures_end",
+                    "trace", "instrument", "moment", "scale", "items", "items_withheld", "model",
+                    "word_counts", "answer_withheld"))  # fmt: skip
+_STEP = frozenset(("point", "choice", "actor", "kind", "picks", "ruled", "measures"))
+_RATING = frozenset(("item", "value"))
+_SCALE = frozenset(("min", "max"))
+_KINDS = frozenset(("roleplay", "reflection", "self_rating", "exercise_answer"))
+_NAMES = ("scenario_id", "side", "relation", "instrument")
+_TEXTS = ("moment", "model")
+_PSEUDONYM = re.compile(r"[0-9a-f]{16}")
+_ABSENT = object()
+
+
+def _deep(container: dict[str, Any], known: frozenset[str], room: int) -> bool:
+    """True if a field of `container` that the schema does not name nests past `room` levels."""
+    return any(too_deep(v, room) for k, v in container.items() if k not in known)
+
+
+def _name_ok(value: Any) -> bool:
+    return type(value) is str and 0 < len(value) <= 200
+
+
+def _text_ok(value: Any, high: int = 200) -> bool:
+    return type(value) is str and len(value) <= high
+
+
+def _number_ok(value: Any) -> bool:
+    kind = type(value)
+    return kind is int or kind is float
+
+
+def _integer_ok(value: Any) -> bool:
+    kind = type(value)
+    return kind is int or (kind is float and value.is_integer())
+
+
+def _measures_ok(value: Any) -> bool:
+    if type(value) is not dict:
+        return False
+    for key, number in value.items():
+        kind = type(number)
+        if not (0 < len(key) <= 200 and (kind is int or kind is float)):
+            return False
+    return True
+
+
+def _step_ok(step: Any) -> bool:  # written out: it runs for every decision
+    # a step sits at depth 5 (the file, entries, an entry, its trace, the step)
+    if type(step) is not dict:
+        return False
+    point = step.get("point")
+    if type(point) is not str or not 0 < len(point) <= 200 or "choice" not in step:
+        return False
+    choice = step["choice"]
+    if choice is not None and (type(choice) is not str or len(choice) > 200):
+        return False
+    actor = step.get("actor", _ABSENT)
+    if actor is not _ABSENT and (type(actor) is not str or not 0 < len(actor) <= 200):
+        return False
+    kind = step.get("kind", _ABSENT)
+    if kind is not _ABSENT and kind != "choice" and kind != "impasse":
+        return False
+    picks = step.get("picks", _ABSENT)
+    if picks is not _ABSENT:
+        if type(picks) is not dict:
+            return False
+        for pick in picks.values():
+            if type(pick) is not str or len(pick) > 200:
+                return False
+    ruled = step.get("ruled", _ABSENT)
+    if ruled is not _ABSENT:
+        if type(ruled) is not list:
+            return False
+        for role in ruled:
+            if type(role) is not str or len(role) > 200:
+                return False
+    measures = step.get("measures", _ABSENT)
+    if measures is not _ABSENT:
+        if type(measures) is not dict:
+            return False
+        for key, number in measures.items():
+            if not 0 < len(key) <= 200 or (type(number) is not int and type(number) is not float):
+                return False
+    return step.keys() <= _STEP or not _deep(step, _STEP, MAX_DEPTH - 5)
+
+
+def _rating_ok(item: Any) -> bool:
+    # a rating sits at depth 5 (the file, entries, an entry, its items, the rating)
+    if type(item) is not dict or "item" not in item or not _name_ok(item["item"]):
+        return False
+    if "value" in item and item["value"] is not None and not _number_ok(item["value"]):
+        return False
+    return item.keys() <= _RATING or not _deep(item, _RATING, MAX_DEPTH - 5)
+
+
+def _entry_ok(entry: Any) -> bool:  # one flat list of the schema's rules
+    # an entry sits at depth 3 (the file, entries, the entry)
+    if type(entry) is not dict:
+        return False
+    if "id" not in entry or "kind" not in entry or "created" not in entry:
+        return False
+    uuid, stamp = _pattern("uuid").search, _pattern("timestamp").search
+    ident = entry["id"]
+    if type(ident) is not str or not uuid(ident):
+        return False
+    kind = entry["kind"]
+    if type(kind) is not str or kind not in _KINDS:
+        return False
+    created = entry["created"]
+    if type(created) is not str or not stamp(created):
+        return False
+    for key in _NAMES:
+        if key in entry and not _name_ok(entry[key]):
+            return False
+    for key in _TEXTS:
+        if key in entry and not _text_ok(entry[key]):
+            return False
+    if "course_version" in entry and not _text_ok(entry["course_version"], 64):
+        return False
+    if "related_entry" in entry:
+        related = entry["related_entry"]
+        if type(related) is not str or not uuid(related):
+            return False
+    if "ending" in entry and entry["ending"] is not None and not _text_ok(entry["ending"]):
+        return False
+    if "completed" in entry and type(entry["completed"]) is not bool:
+        return False
+    for key in ("measures_start", "measures_end"):
+        if key in entry and not _measures_ok(entry[key]):
+            return False
+    if "trace" in entry:
+        trace = entry["trace"]
+        if type(trace) is not list:
+            return False
+        for step in trace:
+            if not _step_ok(step):
+                return False
+    if "scale" in entry:
+        scale = entry["scale"]
+        if type(scale) is not dict:
+            return False
+        for end in ("min", "max"):
+            if end in scale and not _number_ok(scale[end]):
+                return False
+        if not scale.keys() <= _SCALE and _deep(scale, _SCALE, MAX_DEPTH - 4):
+            return False
+    if "items" in entry:
+        items = entry["items"]
+        if type(items) is not list:
+            return False
+        for item in items:
+            if not _rating_ok(item):
+                return False
+    if "items_withheld" in entry:
+        withheld = entry["items_withheld"]
+        if not _integer_ok(withheld) or withheld < 1:
+            return False
+    if "word_counts" in entry:
+        counts = entry["word_counts"]
+        if type(counts) is not dict:
+            return False
+        for count in counts.values():
+            if not _integer_ok(count) or count < 0:
+                return False
+    if "answer_withheld" in entry and entry["answer_withheld"] is not True:
+        return False
+    return entry.keys() <= _ENTRY or not _deep(entry, _ENTRY, MAX_DEPTH - 3)
+
+
+def fits(document: Any) -> bool:
+    """True when `document` fits the class-export schema (`shape_problems` finds nothing) and
+    nests no deeper than a journal may (`reading.too_deep` is false); a quick yes or no."""
+    if type(document) is not dict:
+        return False
+    for key in ("format", "schema_version", "pseudonym", "includes_free_text", "entries"):
+        if key not in document:
+            return False
+    if document["format"] != CLASS_FORMAT or not _integer_ok(document["schema_version"]):
+        return False
+    if document["schema_version"] != 1:
+        return False
+    pseudonym = document["pseudonym"]
+    if type(pseudonym) is not str or not _PSEUDONYM.fullmatch(pseudonym):
+        return False
+    if "course_version" in document and not _text_ok(document["course_version"], 64):
+        return False
+    if "exported" in document:
+        exported = document["exported"]
+        if type(exported) is not str or not _pattern("timestamp").search(exported):
+            return False
+    for key in ("default_salt", "includes_free_text"):
+        if key in document and type(document[key]) is not bool:
+            return False
+    if "both_sides" in document:
+        both = document["both_sides"]
+        if type(both) is not list:
+            return False
+        for name in both:
+            if not _name_ok(name):
+                return False
+    entries = document["entries"]
+    if type(entries) is not list:
+        return False
+    for entry in entries:
+        if not _entry_ok(entry):
+            return False
+    return document.keys() <= _TOP or not _deep(document, _TOP, MAX_DEPTH - 1)

@@ -17,24 +17,21 @@ from kfcourse.analysis.report_html import report_html
 from kfcourse.journal.csv_export import _cell as spreadsheet_cell  # the journal CSV's one guard
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from kfcourse.analysis.class_report import ClassReport
+    from kfcourse.analysis.class_report import ClassReport, Table
 
 
-def table_csv(table: pd.DataFrame) -> str:
+def table_csv(table: Table) -> str:
     """A table as CSV text, each cell guarded against formula injection as the journal's is."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([spreadsheet_cell(str(c)) for c in table.columns])
-    for row in table.itertuples(index=False):
+    for row in table.rows:
         writer.writerow([spreadsheet_cell(_plain(v)) for v in row])
     return buffer.getvalue()
 
 
 def _plain(value: object) -> object:
-    """A pandas or numpy value as plain Python (NaN as None)."""
-    value = value.item() if hasattr(value, "item") else value
+    """A value as plain Python (NaN as None)."""
     return None if isinstance(value, float) and value != value else value
 
 
@@ -56,7 +53,7 @@ def planned_files(report: ClassReport, output: Path, csv_dir: Path | None) -> di
     """Each file the report writes and its text."""
     files = {output: report_html(report)}
     if csv_dir is not None:
-        for name, table in report.tables().items():
+        for name, table in report.plain.items():
             files[csv_dir / f"{name}.csv"] = "\ufeff" + table_csv(table)  # BOM: Excel reads UTF-8
     return files
 

@@ -9,11 +9,9 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from kfcourse.analysis.class_report import FINISHED, LEARNER, SCENARIO, SIDE
+from kfcourse.analysis.class_report import FINISHED, LEARNER, SCENARIO, SIDE, Table
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from kfcourse.analysis.class_report import ClassReport
 
 STYLE = """
@@ -50,17 +48,18 @@ HEADINGS = {
     "runs": "Runs by side",
     "endings": "Endings reached (finished runs only)",
     "choices": "Choices taken at each decision point",
-    "final_measures": "Measures at the end of each run (finished and unfinished runs apart)",
-    "both_sides": "Learners who finished this scenario on both sides",
+    "final-measures": "Measures at the end of each run (finished and unfinished runs apart)",
+    "both-sides": "Learners who finished this scenario on both sides",
 }
+NO_SCENARIO = "(none named)"  # runs whose export names no scenario
 
 
 @cache
 def scenario_words(scenario_id: str) -> tuple[str, dict[str, str]]:
     """A shipped scenario's title and its measures' names (the id and no names otherwise)."""
-    from kfcourse.scenario.library import SCENARIO_DIR, load_shipped
+    from kfcourse.scenario.library import load_shipped, shipped_ids
 
-    if not (SCENARIO_DIR / f"{scenario_id}.yaml").is_file():
+    if scenario_id not in shipped_ids():  # a learner's file names it: never a path to open
         return scenario_id, {}
     try:
         loaded = load_shipped(scenario_id).scenario
@@ -85,20 +84,23 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def table_html(table: pd.DataFrame, caption: str, empty: str = "None yet.") -> str:
+def _cell(value: Any) -> str:
+    if type(value) is str:
+        return f"<td>{escape(value)}</td>"
+    if type(value) is int:
+        return f'<td class="number">{value}</td>'
+    if _is_number(value):
+        return f'<td class="number">{escape(_text(value))}</td>'
+    return f"<td>{escape(_text(value))}</td>"
+
+
+def table_html(table: Table, caption: str, empty: str = "None yet.") -> str:
     """A table with a caption and column headings; every value escaped."""
     if table.empty:
         return f"<p><strong>{escape(caption)}:</strong> {escape(empty)}</p>"
     head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in table.columns)
-    rows = []
-    for row in table.itertuples(index=False):
-        cells = "".join(
-            f'<td class="number">{escape(_text(v))}</td>'
-            if _is_number(v)
-            else f"<td>{escape(_text(v))}</td>"
-            for v in row
-        )
-        rows.append(f"<tr>{cells}</tr>")
+    cell = _cell
+    rows = ["<tr>" + "".join([cell(v) for v in row]) + "</tr>" for row in table.rows]
     return (
         f'<div class="table" role="region" tabindex="0" aria-label="{escape(caption)}">'
         f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
@@ -132,38 +134,60 @@ def bars_svg(title: str, bars: Iterable[tuple[str, int]]) -> str:
     return "".join(parts)
 
 
-def _named_measures(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def _by_scenario(table: Table, scenarios: Iterable[Any]) -> dict[Any, Table]:
+    """The table's rows for each scenario, without the scenario column."""
+    at = table.columns.index(SCENARIO)
+    columns = table.columns[:at] + table.columns[at + 1 :]
+    rows: dict[Any, list[tuple[Any, ...]]] = {scenario: [] for scenario in scenarios}
+    for row in table.rows:
+        rows.setdefault(row[at], []).append(row[:at] + row[at + 1 :])
+    return {scenario: Table(columns, mine) for scenario, mine in rows.items()}
+
+
+def _named_measures(table: Table, names: dict[str, str]) -> Table:
     if table.empty or "Measure" not in table.columns or not names:
         return table
-    return table.assign(
-        Measure=[f"{names[m]} ({m})" if m in names else m for m in table["Measure"]]
-    )
+    at = table.columns.index("Measure")
+    rows = [
+        (*row[:at], f"{names[m]} ({m})", *row[at + 1 :]) if (m := row[at]) in names else row
+        for row in table.rows
+    ]
+    return Table(table.columns, rows)
 
 
-def _scenario_section(report: ClassReport, scenario_id: Any) -> str:
-    title, names = scenario_words(str(scenario_id))
-    heading = f"{title} ({scenario_id})" if title != scenario_id else str(scenario_id)
+def _endings_bars(endings: Table) -> list[str]:
+    """A bar chart of the endings reached on each side."""
+    side_at, ending_at, runs_at = (endings.columns.index(c) for c in (SIDE, "Ending", "Runs"))
+    by_side: dict[str, list[tuple[Any, int]]] = {}
+    for row in endings.rows:
+        if row[side_at] is not None:
+            by_side.setdefault(row[side_at], []).append((row[ending_at], int(row[runs_at])))
+    out = []
+    for side in sorted(by_side):
+        bars = [(_text(ending), runs) for ending, runs in by_side[side]]
+        out.append(f'<p class="muted">As {escape(_text(side))}: finished runs that '
+                   "reached each ending</p>")  # fmt: skip
+        title = f"Endings reached as {side}: " + "; ".join(f"{e}, {n} runs" for e, n in bars)
+        out.append(bars_svg(title, bars))
+    return out
+
+
+def _scenario_section(scenario_id: Any, tables: dict[str, Table]) -> str:
+    names: dict[str, str] = {}
+    if scenario_id is None:
+        title, names, heading = NO_SCENARIO, {}, NO_SCENARIO
+    else:
+        title, names = scenario_words(str(scenario_id))
+        heading = f"{title} ({scenario_id})" if title != scenario_id else str(scenario_id)
     out = [f"<section><h2>Scenario: {escape(heading)}</h2>"]
-    for attribute, subheading in HEADINGS.items():
-        table = getattr(report, attribute)
-        mine = table[table[SCENARIO] == scenario_id].drop(columns=[SCENARIO])
-        mine = _named_measures(mine, names)
+    for name, subheading in HEADINGS.items():
+        mine = _named_measures(tables[name], names)
         out.append(f"<h3>{escape(subheading)}</h3>")
-        if attribute == "endings" and not mine.empty:
-            for side, rows in mine.groupby(SIDE, sort=True):
-                out.append(f'<p class="muted">As {escape(_text(side))}: finished runs that '
-                           "reached each ending</p>")  # fmt: skip
-                out.append(
-                    bars_svg(
-                        f"Endings reached as {side}: "
-                        + "; ".join(f"{e}, {n} runs" for e, n in zip(rows["Ending"], rows["Runs"],
-                                                                    strict=True)),
-                        [(_text(e), int(n)) for e, n in zip(rows["Ending"], rows["Runs"],
-                                                           strict=True)],
-                    )
-                )  # fmt: skip
-        if attribute == "final_measures" and not mine.empty:
-            mine = mine.sort_values("Run", key=lambda run: run.ne(FINISHED), kind="stable")
+        if name == "endings" and not mine.empty:
+            out.extend(_endings_bars(mine))
+        if name == "final-measures" and not mine.empty:
+            run = mine.columns.index("Run")
+            mine = Table(mine.columns, sorted(mine.rows, key=lambda r: r[run] != FINISHED))
         out.append(table_html(mine, f"{subheading}: {heading}"))
     out.append("</section>")
     return "".join(out)
@@ -198,21 +222,26 @@ def report_html(report: ClassReport) -> str:
             f'<p class="note" role="note">{len(report.refused)} file(s) could not be read and '
             'were left out; see <a href="#left-out">Files left out</a>.</p>'
         )
+    plain = report.plain
     out.append("<section><h2>Who took part</h2>")
-    out.append(table_html(report.participation, "Participation"))
+    out.append(table_html(plain["participation"], "Participation"))
     out.append("</section>")
-    scenarios = sorted({str(s) for s in report.runs[SCENARIO]}) if not report.runs.empty else []
+    at = plain["runs"].columns.index(SCENARIO)
+    scenarios = sorted({row[at] for row in plain["runs"].rows},
+                       key=lambda s: (s is None, "" if s is None else str(s)))  # fmt: skip
+    split = {name: _by_scenario(plain[name], scenarios) for name in HEADINGS}
     for scenario_id in scenarios:
-        out.append(_scenario_section(report, scenario_id))
+        mine = {name: split[name][scenario_id] for name in HEADINGS}
+        out.append(_scenario_section(scenario_id, mine))
     if not scenarios:
         out.append("<section><h2>Role-play runs</h2><p>No role-play runs yet.</p></section>")
     out.append("<section><h2>Ratings before and after</h2>")
-    out.append(table_html(report.ratings, "Ratings before and after, averaged over learners "
+    out.append(table_html(plain["ratings"], "Ratings before and after, averaged over learners "
                           "who gave both"))  # fmt: skip
     out.append("</section><section><h2>Reflections</h2>")
-    out.append(table_html(report.reflections, "Reflection lengths in words"))
+    out.append(table_html(plain["reflections"], "Reflection lengths in words"))
     out.append('</section><section><h2 id="left-out">Files left out</h2>')
-    out.append(table_html(report.tables()["files-left-out"], "Files left out, with the reason",
+    out.append(table_html(plain["files-left-out"], "Files left out, with the reason",
                           "None: every file was read."))  # fmt: skip
     out.append("</section></main></body></html>\n")
     return "".join(out)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -46,35 +45,63 @@ def _fail(reason: str) -> int:
     return EXIT_ERRORS
 
 
+class _Progress:
+    """Files read so far, shown on standard error while it is a terminal (never in a log)."""
+
+    DELAY = 0.5  # seconds before the bar appears: a small class is read before it would
+
+    def __init__(self, total: int) -> None:
+        self.bar: Any = None
+        if total and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="Reading class exports", unit=" files",
+                            file=sys.stderr, delay=self.DELAY, leave=False)  # fmt: skip
+
+    def advance(self) -> None:
+        self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def run_class_report(args: argparse.Namespace) -> int:
-    from kfcourse.analysis.class_exports import read_class_exports
-    from kfcourse.analysis.class_report import class_report
+    from kfcourse.analysis.class_exports import each_class_export, input_files
+    from kfcourse.analysis.class_report import ClassTally
     from kfcourse.analysis.report_files import write_report
 
     if args.output.is_dir():
         return _fail(f"-o {args.output} is a folder; name the HTML file to write")
     if args.csv is not None and args.csv.exists() and not args.csv.is_dir():
         return _fail(f"--csv {args.csv} is a file; name a folder for the CSV tables")
-    read = read_class_exports(args.inputs)
-    for name, reason in read.refused:  # a file name or a reason may hold control characters
+    paths = list(input_files(args.inputs))
+    refused: list[tuple[str, str]] = []
+    tally = ClassTally()  # one export at a time: a large class is never held in memory
+    progress = _Progress(len(paths))
+    try:
+        advance = progress.advance if progress.bar is not None else None
+        for export in each_class_export(paths, refused, on_file=advance):
+            tally.add(export)
+    finally:
+        progress.close()
+    for name, reason in refused:  # a file name or a reason may hold control characters
         print(f"kfcourse class-report: left out {terminal_text(name)}: {terminal_text(reason)}",
               file=sys.stderr)  # fmt: skip
-    if not read.exports:
-        found = "no files were found" if read.files == 0 else "none of them could be read"
+    if not tally.exports:
+        found = "no files were found" if not paths else "none of them could be read"
         return _fail(f"no class exports to report on ({found}); nothing was written")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # pandas on all-missing columns
-        report = class_report(read.exports, read.refused)
+    report = tally.report(refused)
     try:
         written = write_report(report, args.output, args.csv)
     except OSError as exc:
         where = exc.filename or args.output
         return _fail(f"cannot write {where} ({exc.strerror or exc}); nothing was written")
     print(
-        f"Wrote the class report on {report.learners} learner(s) from {len(read.exports)} "
+        f"Wrote the class report on {report.learners} learner(s) from {tally.exports} "
         f"export(s) to {args.output}"
         + (f" and {len(written) - 1} CSV table(s) to {args.csv}" if args.csv else "")
-        + (f"; {len(read.refused)} file(s) left out" if read.refused else ""),
+        + (f"; {len(refused)} file(s) left out" if refused else ""),
         file=sys.stderr,
     )
     return EXIT_OK
