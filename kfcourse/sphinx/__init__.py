@@ -23,6 +23,7 @@ PARTS = (
     "kfcourse.sphinx.wholeads_directive",  # chapter 1's "Who leads? Who follows?"
     "kfcourse.sphinx.checkin_directive",  # the welcome check-in
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
+    "kfcourse.sphinx.pack_pages",  # facilitator packs made from the scenario files
 )
 
 
