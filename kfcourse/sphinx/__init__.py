@@ -24,6 +24,7 @@ PARTS = (
     "kfcourse.sphinx.checkin_directive",  # the welcome check-in
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
     "kfcourse.sphinx.pack_pages",  # facilitator packs made from the scenario files
+    "kfcourse.sphinx.print_page",  # the whole course on one printable page, after the build
 )
 
 

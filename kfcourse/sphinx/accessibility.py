@@ -72,11 +72,23 @@ def tidy_page_assets(
         context[key] = kept
 
 
+def list_the_bibliography(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """docutils marks the bibliography as role="list" but its entries as doc-biblioentry, which
+    is not a list item (axe: aria-required-children); make each entry a list item in the HTML
+    itself, so every copy of the page (the site, the print page) is right without a script."""
+    body = context.get("body")
+    if isinstance(body, str) and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     # After sphinx-thebe's own handler (priority 500) has added the blocks.
     app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("html-page-context", tidy_page_assets, priority=900)
+    app.connect("html-page-context", list_the_bibliography)
     app.add_js_file("kf-a11y.js", defer="defer")
     app.add_css_file("kf-a11y.css")

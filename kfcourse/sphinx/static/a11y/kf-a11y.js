@@ -198,10 +198,5 @@
       var name = link ? link.textContent.trim() : "this section";
       summary.setAttribute("aria-label", "Show or hide the pages under " + name);
     });
-    // docutils marks the bibliography as role="list" but its entries as doc-biblioentry, which
-    // is not a list item (axe: aria-required-children). Make each entry a list item.
-    document.querySelectorAll('.citation-list[role="list"] > .citation').forEach(function (entry) {
-      entry.setAttribute("role", "listitem");
-    });
   });
 })();
