@@ -22,6 +22,7 @@ _LAZY = {
     "roleplay": "kfcourse.widgets.roleplay",
     "trust_loop": "kfcourse.widgets.trust_loop",
     "who_leads": "kfcourse.widgets.who_leads",
+    "instrument": "kfcourse.widgets.instruments",
 }
 
 __all__ = ["__version__", *_LAZY]

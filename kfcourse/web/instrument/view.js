@@ -1,0 +1,349 @@
+// The screen of the course's four checks (instruments), written once for both hosts (the book
+// page and anywidget). Which check it shows comes from host.options.instrument; the rules come
+// from rules.js, the words from the catalogue's `instrument` section; where the answer and the
+// journal live is the host's business (../host/README.md). Learner text is only ever set as text.
+import { h, heading, translator, uid } from "../roleplay/dom.js";
+import * as rules from "./rules.js";
+
+const SAVE_DELAY_MS = 600; // typing pauses this long before a text is saved
+
+/** A full working state for `inst` from any (partial) one: ratings, examples, action and run. */
+export function copyState(inst, s) {
+  const given = s || {};
+  const ratings = {};
+  const examples = {};
+  for (const m of rules.MOMENTS) {
+    ratings[m] = {};
+    examples[m] = {};
+    for (const r of inst.raters) {
+      ratings[m][r] = {};
+      examples[m][r] = {};
+      for (const i of inst.items) {
+        const value = given.ratings && given.ratings[m] && given.ratings[m][r] ? given.ratings[m][r][i.id] : null;
+        ratings[m][r][i.id] = value === undefined ? null : value;
+        const text = given.examples && given.examples[m] && given.examples[m][r] ? given.examples[m][r][i.id] : "";
+        examples[m][r][i.id] = text || "";
+      }
+    }
+  }
+  return {
+    instrument: inst.id,
+    ratings,
+    examples: inst.scale === "practice" ? examples : {},
+    action: inst.action ? given.action || "" : "",
+    run: given.run || null,
+  };
+}
+
+/** The rules' answer for a working state. */
+export function answerOf(s) {
+  return rules.answer(s.instrument, s.ratings, s.examples, s.action);
+}
+
+class Check {
+  constructor(root, host) {
+    this.root = root;
+    this.host = host;
+    this.t = translator(host.messages);
+    const options = host.options || {};
+    this.inst = rules.instrument(options.instrument);
+    this.level = options.headingLevel || 3;
+    this.alive = true;
+    this.timers = new Map();
+    this.queue = Promise.resolve();
+    let restored = null;
+    try {
+      if (host.restored && host.restored.instrument === this.inst.id) {
+        restored = copyState(this.inst, host.restored);
+        answerOf(restored);
+      }
+    } catch (error) {
+      restored = null;
+    }
+    this.accepted = restored || copyState(this.inst, {});
+    this.state = copyState(this.inst, this.accepted);
+    const a = answerOf(this.state);
+    this.moment = a.scores.before[this.inst.raters[0]].complete && this.inst.raters.every((r) => a.scores.before[r].complete) ? "after" : "before";
+    root.setAttribute("data-kf-exercise", rules.PREFIX + this.inst.id);
+    root.setAttribute("data-kf-instrument", this.inst.id);
+    root.classList.add("kf-ex");
+    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
+    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
+    root.replaceChildren(this.build(), this.alert, this.live);
+    this.sync();
+  }
+
+  // -- asking the host --------------------------------------------------------------------
+  change(mutate, announce) {
+    const next = copyState(this.inst, this.state);
+    mutate(next);
+    try {
+      answerOf(next);
+    } catch (error) {
+      this.alert.textContent = error.message;
+      return;
+    }
+    this.state = next;
+    this.alert.textContent = "";
+    this.sync();
+    if (announce) this.say(announce);
+    this.queue = this.queue.then(() => this.send());
+  }
+
+  async send() {
+    const sent = copyState(this.inst, this.state);
+    sent.run = this.accepted.run;
+    let reply;
+    try {
+      reply = await this.host.commit(sent);
+    } catch (error) {
+      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
+    }
+    if (!this.alive) return;
+    if (reply && reply.ok) {
+      this.accepted = copyState(this.inst, reply.state);
+      this.state.run = this.accepted.run;
+      if (reply.warning) this.alert.textContent = reply.warning;
+      this.status.textContent = this.t(answerOf(this.state).finished ? "status.finished" : "status.saved");
+    } else {
+      this.state = copyState(this.inst, this.accepted);
+      this.sync();
+      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
+    }
+  }
+
+  say(text) {
+    this.live.textContent = "";
+    window.setTimeout(() => {
+      if (this.alive) this.live.textContent = text;
+    }, 30);
+  }
+
+  // -- building (once) ----------------------------------------------------------------------
+  build() {
+    const t = this.t;
+    const id = this.inst.id;
+    this.radios = []; // {input, moment, rater, item, value}
+    this.texts = []; // {box, moment, rater, item}
+    this.sections = {};
+    this.progress = {};
+    const momentName = uid("kf-ex-moment");
+    this.momentRadios = rules.MOMENTS.map((m) => {
+      const rid = uid("kf-ex-moment");
+      const input = h("input", { type: "radio", id: rid, name: momentName, value: m, "data-kf-show-moment": m, on: { change: () => this.show(m) } });
+      return { m, input, option: h("div", { class: "kf-ex-option" }, input, h("label", { for: rid, text: t(`moment.${m}`) })) };
+    });
+    for (const m of rules.MOMENTS) {
+      this.progress[m] = {};
+      const raters = this.inst.raters.map((r) => {
+        this.progress[m][r] = h("p", { class: "kf-ex-progress", "data-kf-score": `${m}-${r}` });
+        const items = this.inst.items.map((item) => this.itemControls(m, r, item));
+        if (this.inst.raters.length === 1) return h("div", { "data-kf-rater": r }, items, this.progress[m][r]);
+        return h("div", { class: "kf-ex-rater", "data-kf-rater": r }, heading(this.level + 2, t(`rater.${r}`)), items, this.progress[m][r]);
+      });
+      this.sections[m] = h("section", { class: "kf-ex-moment", "data-kf-moment": m }, heading(this.level + 1, t("moment.heading", { moment: t(`moment.${m}`) }), { "data-kf-moment-heading": "" }), raters);
+    }
+    this.changeList = h("div", { "data-kf-changes": "" });
+    this.gapList = h("div", { "data-kf-gaps": "" });
+    let actionPart = null;
+    if (this.inst.action) {
+      const aid = uid("kf-ex-action");
+      this.actionBox = h("textarea", { id: aid, rows: "3", maxlength: String(rules.TEXT_MAX), "data-kf-action": "", on: { input: () => this.typedAction(), change: () => this.typedAction(true) } });
+      actionPart = [heading(this.level, t("action.heading")), h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: aid, text: t("action.label") }), this.actionBox)];
+    }
+    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.todo = h("p", { class: "kf-ex-note", "data-kf-todo": "" });
+    this.againButton = h("button", { type: "button", class: "kf-ex-button", "data-kf-again": "", on: { click: () => this.again() }, text: t("again") });
+    return h(
+      "div",
+      { class: "kf-ex-body" },
+      h("p", { text: t(`intro.${id}`) }),
+      h("p", { class: "kf-ex-note", "data-kf-source": "", text: `${t(`source.${id}`)} ${t("validity")}` }),
+      this.inst.private ? h("p", { class: "kf-ex-private", "data-kf-private": "", text: t("private") }) : null,
+      h("fieldset", { class: "kf-ex-moments" }, h("legend", { text: t("moment.legend") }), this.momentRadios.map((x) => x.option)),
+      rules.MOMENTS.map((m) => this.sections[m]),
+      heading(this.level, t("changes.heading")),
+      h("p", { text: t("changes.intro") }),
+      this.changeList,
+      this.inst.raters.length === 2 ? [heading(this.level, t("gaps.heading")), this.gapList] : null,
+      actionPart,
+      this.todo,
+      this.status,
+      this.againButton,
+      this.host.journalLink ? h("p", {}, h("a", { href: this.host.journalLink, text: t("journal") })) : null,
+    );
+  }
+
+  itemControls(m, r, item) {
+    const t = this.t;
+    const name = uid("kf-ex-rate");
+    const choices = rules.values(this.inst).map((value) => {
+      const rid = uid("kf-ex-rate");
+      const input = h("input", {
+        type: "radio",
+        id: rid,
+        name,
+        value: String(value),
+        "data-kf-value": String(value),
+        on: { change: () => this.change((s) => { s.ratings[m][r][item.id] = value; }) },
+      });
+      this.radios.push({ input, moment: m, rater: r, item: item.id, value });
+      return h("div", { class: "kf-ex-option" }, input, h("label", { for: rid, text: t(`rating.${this.inst.scale}.${value}`) }));
+    });
+    let example = null;
+    if (this.inst.scale === "practice") {
+      const eid = uid("kf-ex-example");
+      const box = h("textarea", { id: eid, rows: "2", maxlength: String(rules.TEXT_MAX), "data-kf-example": "" });
+      const key = `${m}|${r}|${item.id}`;
+      box.addEventListener("input", () => this.typedExample(key, box, m, r, item.id));
+      box.addEventListener("change", () => this.typedExample(key, box, m, r, item.id, true));
+      this.texts.push({ box, moment: m, rater: r, item: item.id });
+      example = h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: eid, text: t("example") }), box);
+    }
+    return h(
+      "fieldset",
+      { class: "kf-ex-item", "data-kf-item": item.id },
+      h("legend", { text: t(`item.${this.inst.id}.${item.id}`) }),
+      h("div", { class: "kf-ex-scale" }, choices),
+      example,
+    );
+  }
+
+  // -- learner actions ----------------------------------------------------------------------
+  show(m) {
+    this.moment = m;
+    this.sync();
+    this.say(this.t("moment.shown", { moment: this.t(`moment.${m}`).toLowerCase() }));
+  }
+
+  later(key, now, save) {
+    window.clearTimeout(this.timers.get(key));
+    if (now) save();
+    else this.timers.set(key, window.setTimeout(save, SAVE_DELAY_MS));
+  }
+
+  typedExample(key, box, m, r, item, now) {
+    const value = box.value;
+    this.later(key, now, () => {
+      if (value !== this.state.examples[m][r][item]) this.change((s) => { s.examples[m][r][item] = value; });
+    });
+  }
+
+  typedAction(now) {
+    const value = this.actionBox.value;
+    this.later("action", now, () => {
+      if (value !== this.state.action) this.change((s) => { s.action = value; });
+    });
+  }
+
+  again() {
+    for (const timer of this.timers.values()) window.clearTimeout(timer);
+    this.accepted = copyState(this.inst, {});
+    this.state = copyState(this.inst, {});
+    this.moment = "before";
+    this.sync();
+    this.queue = this.queue.then(() => this.send());
+    this.say(this.t("again.announce"));
+    const first = this.sections.before.querySelector("[data-kf-moment-heading]");
+    if (first) first.focus();
+  }
+
+  // -- showing the state ----------------------------------------------------------------------
+  sync() {
+    const t = this.t;
+    const a = answerOf(this.state);
+    for (const x of this.momentRadios) x.input.checked = x.m === this.moment;
+    for (const m of rules.MOMENTS) this.sections[m].hidden = m !== this.moment;
+    for (const x of this.radios) x.input.checked = a.ratings[x.moment][x.rater][x.item] === x.value;
+    for (const x of this.texts) {
+      const text = a.examples[x.moment][x.rater][x.item];
+      if (x.box.value !== text && document.activeElement !== x.box) x.box.value = text;
+    }
+    if (this.actionBox && this.actionBox.value !== a.action && document.activeElement !== this.actionBox) this.actionBox.value = a.action;
+    for (const m of rules.MOMENTS) {
+      for (const r of this.inst.raters) {
+        const s = a.scores[m][r];
+        const total = this.inst.items.length;
+        this.progress[m][r].textContent = s.complete
+          ? t("score.total", { total, score: s.total, max: s.max, mean: s.mean })
+          : t("score.progress", { n: s.answered, total });
+      }
+    }
+    this.changeList.replaceChildren(...this.inst.raters.map((r) => this.changesOf(a, r)));
+    if (a.gaps) this.gapList.replaceChildren(...rules.MOMENTS.map((m) => this.gapOf(a, m)), h("p", { text: t("gaps.discuss") }));
+    const todo = [];
+    if (!a.complete) todo.push(t("todo.ratings"));
+    if (a.examples && rules.MOMENTS.some((m) => this.inst.raters.some((r) => Object.values(a.examples[m][r]).some((x) => !x.trim())))) todo.push(t("todo.examples"));
+    if (this.inst.action && !a.action.trim()) todo.push(t("todo.action"));
+    this.todo.textContent = todo.length ? t("status.todo", { todo: todo.join("; ") }) : "";
+    this.todo.hidden = !todo.length;
+    this.againButton.hidden = !a.finished;
+    this.root.dataset.kfFinished = String(a.finished);
+  }
+
+  /** A rating in numbers and words ("4", "2 (yes)"), or words saying there is none. */
+  shown(points, none) {
+    if (points === null) return this.t(none);
+    if (this.inst.scale === "agreement") return this.t("points.agreement", { n: points });
+    const word = Object.keys(rules.PRACTICE_POINTS).find((k) => rules.PRACTICE_POINTS[k] === points);
+    return this.t("points.practice", { n: points, words: this.t(`rating.practice.${word}`).toLowerCase() });
+  }
+
+  changeWords(d) {
+    if (d.change === null) return this.t("change.none");
+    if (d.direction === "same") return this.t("change.same");
+    return this.t(`change.${d.direction}`, { n: Math.abs(d.change) });
+  }
+
+  changesOf(a, r) {
+    const t = this.t;
+    const c = a.changes[r];
+    const rated = this.inst.items.filter((item) => c.items[item.id].before !== null || c.items[item.id].after !== null);
+    const rows = rated.map((item) => {
+      const d = c.items[item.id];
+      return h("li", { "data-kf-change": item.id, "data-kf-direction": d.direction || "none" }, t("change.row", {
+        item: t(`item.${this.inst.id}.${item.id}`),
+        before: this.shown(d.before, "value.none"),
+        after: this.shown(d.after, "value.none"),
+        change: this.changeWords(d),
+      }));
+    });
+    const o = c.overall;
+    const total = h("p", { class: "kf-ex-total", "data-kf-change-total": r, "data-kf-direction": o.direction || "none" }, h("strong", {
+      text: t("change.total", {
+        max: a.scores.before[r].max,
+        before: o.before === null ? t("total.none") : String(o.before),
+        after: o.after === null ? t("total.none") : String(o.after),
+        change: this.changeWords(o),
+      }),
+    }));
+    return h("div", { class: "kf-ex-changes", "data-kf-changes-of": r }, heading(this.level + 1, t(`rater.${r}`)), rows.length ? h("ul", {}, rows) : h("p", { text: t("changes.empty") }), total);
+  }
+
+  gapOf(a, m) {
+    const t = this.t;
+    const g = a.gaps[m];
+    const moment = t(`moment.${m}`);
+    if (g.biggest === null) return h("p", { "data-kf-gap": m, text: t("gaps.wait", { moment }) });
+    if (g.biggest === 0) return h("p", { "data-kf-gap": m, "data-kf-biggest": "0", text: t("gaps.none", { moment }) });
+    const [first, second] = this.inst.raters;
+    return h(
+      "div",
+      { "data-kf-gap": m, "data-kf-biggest": String(g.biggest) },
+      h("p", { text: t("gaps.biggest", { moment, n: g.biggest }) }),
+      h("ul", {}, g.at.map((item) => h("li", { "data-kf-gap-item": item, text: t("gaps.item", { item: t(`item.${this.inst.id}.${item}`), a: a.ratings[m][first][item], b: a.ratings[m][second][item] }) }))),
+    );
+  }
+
+  destroy() {
+    this.alive = false;
+    for (const timer of this.timers.values()) window.clearTimeout(timer);
+    this.root.replaceChildren();
+  }
+}
+
+/** Mounts the check named by host.options.instrument in `root`; `host` is in ../host/README.md. */
+export function mountInstrument(root, host) {
+  const view = new Check(root, host);
+  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+}
