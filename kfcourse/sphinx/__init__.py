@@ -26,6 +26,7 @@ PARTS = (
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
     "kfcourse.sphinx.pack_pages",  # facilitator packs made from the scenario files
     "kfcourse.sphinx.print_page",  # the whole course on one printable page, after the build
+    "kfcourse.sphinx.launch_buttons",  # Binder and JupyterHub buttons open the Voila app
 )
 
 
