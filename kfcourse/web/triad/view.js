@@ -331,7 +331,7 @@ class Triad {
     for (const talk of Object.keys(this.controls.talkCounted)) {
       this.controls.talkCounted[talk].textContent = this.t("talk.counted", { talk: this.t(`talk.${talk}`), n: here.talks[talk] });
     }
-    if (this.result) this.result.replaceChildren(...this.resultParts(here));
+    if (this.result) this.result.replaceChildren(...this.resultParts(here).filter(Boolean));
     this.rounds.replaceChildren(...this.roundsParts(a));
     if (this.notes.value !== a.notes && document.activeElement !== this.notes) this.notes.value = a.notes;
     this.again.hidden = !a.finished;
@@ -379,7 +379,7 @@ class Triad {
       heading(this.level + 1, t("result.heading")),
       h(
         "div",
-        { class: "kf-ex-scroll" },
+        { class: "kf-ex-scroll", tabindex: "0", role: "region", "aria-label": t("result.caption") },
         h(
           "table",
           { class: "kf-ex-grid kf-ex-gaps", "data-kf-gaps": "" },
@@ -409,10 +409,10 @@ class Triad {
       heading(this.level, t("rounds.heading")),
       h(
         "div",
-        { class: "kf-ex-scroll" },
+        { class: "kf-ex-scroll", tabindex: "0", role: "region", "aria-label": t("rounds.caption") },
         h(
           "table",
-          { class: "kf-ex-grid", "data-kf-compare-rounds": "" },
+          { class: "kf-ex-grid kf-ex-rounds-table", "data-kf-compare-rounds": "" },
           h("caption", { text: t("rounds.caption") }),
           h("thead", {}, h("tr", {}, ["rounds.round", "result.predicted", "result.rated", "result.gap", "rounds.counted"].map((k) => h("th", { scope: "col", text: t(k) })))),
           h(
