@@ -27,6 +27,7 @@ def used_keys() -> set[str]:
     for line in rules.LINES:
         keys |= {f"speaker.{line}", f"line.{line}", f"reason.{line}"}
     keys |= {f"holder.{h}" for h in (*rules.HOLDERS, "none")} | {f"map.{m}" for m in rules.MAPS}
+    keys |= {f"person.{h}" for h in rules.HOLDERS}
     keys |= {f"maps.{m}" for m in rules.MAPS} | {f"rung.{r}" for r in rules.RUNGS}
     keys |= {f"group.{g}" for g in ("non-participation", "tokenism", "citizen-power")}
     keys |= {f"tag.{d}" for d in rules.DIMENSIONS} | {f"verdict.{v}" for v in rules.VERDICTS}

@@ -222,7 +222,7 @@ class PowerMap {
     this.progress.dataset.kfProgress = String(count("before"));
     this.maps.replaceChildren(...rules.MAPS.map((map) => this.table(a[map], map)));
     const cardName = (c) => t(`card.${c}`);
-    const holderName = (x) => t(`holder.${x}`);
+    const holderName = (x) => t(`person.${x}`);
     this.moved.replaceChildren(
       count("after") === 0
         ? h("p", { text: t("moved.waiting") })
@@ -271,7 +271,7 @@ class PowerMap {
   keyParts(a) {
     const t = this.t;
     const c = a.comparison;
-    const holder = (x) => t(`holder.${x}`);
+    const holder = (x) => t(`person.${x}`);
     const dim = (d) => t(`dimension.${d || "none"}`);
     const cards = c.cards.map((row) =>
       h(
