@@ -145,6 +145,29 @@ def _median(values: list[Any]) -> float:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def _final_rows(finals: Mapping[tuple[Any, str], Counter[tuple[Any, ...]]]) -> list[tuple]:
+    """Count, mean, lowest and highest of each measure at the end of the runs of each scenario,
+    side and state; `finals` counts runs by their end measures."""
+    values: dict[tuple[Any, ...], dict[float, int]] = {}
+    for ((scenario, side), state), ran in finals.items():
+        for ends, runs in ran.items():
+            for measure, value in ends:
+                number = _number(value)
+                seen = values.setdefault((scenario, side, state, measure), {})
+                if number is not None:
+                    seen[number] = seen.get(number, 0) + runs
+    rows = []
+    for key in _sorted(values):
+        counts = values[key]
+        if counts:
+            runs = sum(counts.values())
+            mean = math.fsum(number * n for number, n in counts.items()) / runs
+            rows.append((*key, runs, _round(mean, 2), min(counts), max(counts)))
+        else:
+            rows.append((*key, 0, math.nan, math.nan, math.nan))
+    return rows
+
+
 class ClassTally:
     """A class report folded up one export at a time: `add` each export, then `report()`.
 
@@ -156,6 +179,7 @@ class ClassTally:
     def __init__(self) -> None:
         self._held: dict[str, dict[str, tuple[Any, ...]]] = {}
         self._shared: dict[Any, Any] = {}
+        self._steps: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self._free_text: set[str] = set()
         self.exports = 0
         self.default_salt_exports = 0
@@ -167,25 +191,41 @@ class ClassTally:
             return value
 
     def _step(self, step: Mapping[str, Any]) -> tuple[Any, ...]:
+        """A decision as the choices table counts it: point, choice, who decided."""
+        get = step.get
+        choice, actor, ruled = get("choice"), get("actor"), get("ruled")
+        # all that decided_by reads of the step, to look up a decision seen before
+        key = (get("point"), choice, actor,
+               (bool(ruled), actor in ruled) if type(ruled) is list else None)  # fmt: skip
+        try:
+            return self._steps[key]
+        except KeyError:
+            made = self._steps[key] = self._decision(step)
+            return made
+        except TypeError:  # not hashable (only in exports that were not checked)
+            return self._decision(step)
+
+    @staticmethod
+    def _decision(step: Mapping[str, Any]) -> tuple[Any, ...]:
         who = decided_by(step)
-        return self._share((step.get("point"), step.get("choice") or IMPASSE,
-                            BY_WHOM.get(who) or f"the learner ({who})"))  # fmt: skip
+        return (step.get("point"), step.get("choice") or IMPASSE,
+                BY_WHOM.get(who) or f"the learner ({who})")  # fmt: skip
 
     def _compact(self, entry: Mapping[str, Any]) -> tuple[Any, ...]:
         """What the tables need of one entry, starting with its kind."""
         share = self._share
-        kind = entry.get("kind")
         get = entry.get
+        kind = get("kind")
         if kind == "roleplay":
             trace = [s for s in get("trace") or [] if isinstance(s, Mapping)]
             end = get("measures_end")
             if not isinstance(end, Mapping) and trace:
                 end = trace[-1].get("measures")
             ends = share(tuple(end.items())) if isinstance(end, Mapping) else ()
-            steps = share(tuple([self._step(s) for s in trace]))
-            return ("roleplay", share(get("scenario_id")), share(get("side")),
+            step = self._step
+            return ("roleplay", share((get("scenario_id"), get("side"))),
                     get("completed") is True, share(get("ending")), share(get("created")),
-                    get("id"), ends, steps)  # fmt: skip
+                    get("id"), ends, tuple([step(s) for s in trace]))  # fmt: skip
         if kind == "self_rating":
             moment = get("moment")
             if moment not in ("before", "after"):
@@ -221,44 +261,54 @@ class ClassTally:
 
     def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
         """The report on everything added so far."""
-        # runs by (scenario, side): learners, finished, unfinished
-        run_learners: Counter[tuple[Any, ...]] = Counter()
-        run_states: Counter[tuple[Any, ...]] = Counter()
+        Group = tuple[Any, Any]  # (scenario, side)
+        run_learners: Counter[Group] = Counter()
+        finished: Counter[Group] = Counter()
+        unfinished: Counter[Group] = Counter()
         endings: Counter[tuple[Any, ...]] = Counter()
-        taken: Counter[tuple[Any, ...]] = Counter()
-        takers: Counter[tuple[Any, ...]] = Counter()
-        finals: dict[tuple[Any, ...], list[float | None]] = {}
+        taken: dict[Group, Counter[tuple[Any, ...]]] = {}  # decisions by group
+        takers: dict[Group, Counter[tuple[Any, ...]]] = {}  # learners who took each
+        finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}  # runs by end measures
         latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
         rated: dict[tuple[str, str, str, str], tuple[str, float]] = {}
         words: dict[Any, list[Any]] = {}
         writers: Counter[Any] = Counter()
         kinds: Counter[Any] = Counter()
         for learner, entries in self._held.items():
-            groups: set[tuple[Any, ...]] = set()
-            choices: set[tuple[Any, ...]] = set()
+            groups: dict[Group, set[tuple[Any, ...]]] = {}  # this learner's decisions
             models: set[Any] = set()
             for record in entries.values():
                 kind = record[0]
                 kinds[kind] += 1
                 if kind == "roleplay":
-                    _, scenario, side, done, ending, created, ident, ends, steps = record
-                    group = (scenario, side)
-                    groups.add(group)
-                    state = FINISHED if done else UNFINISHED
-                    run_states[(*group, state)] += 1
+                    _, group, done, ending, created, ident, ends, steps = record
                     if done:
+                        finished[group] += 1
                         endings[(*group, ending)] += 1
+                        scenario, side = group
                         if side in ("doctor", "patient") and scenario is not None:
                             key = (learner, scenario, side)
                             order = (created or "", ident or "")
                             if key not in latest or latest[key][0] <= order:
                                 latest[key] = (order, ending, ends)
-                    for step in steps:
-                        choice = (*group, *step)
-                        taken[choice] += 1
-                        choices.add(choice)
-                    for measure, value in ends:
-                        finals.setdefault((*group, state, measure), []).append(_number(value))
+                    else:
+                        unfinished[group] += 1
+                    counted = taken.get(group)
+                    if counted is None:
+                        counted = taken[group] = Counter()
+                        takers[group] = Counter()
+                    counted.update(steps)
+                    seen = groups.get(group)
+                    if seen is None:
+                        groups[group] = set(steps)
+                    else:
+                        seen.update(steps)
+                    if ends:
+                        state = (group, FINISHED if done else UNFINISHED)
+                        ran = finals.get(state)
+                        if ran is None:
+                            ran = finals[state] = Counter()
+                        ran[ends] += 1
                 elif kind == "self_rating" and len(record) > 1:
                     _, moment, instrument, when, items = record
                     for item, value in items:
@@ -268,17 +318,17 @@ class ClassTally:
                 elif kind == "reflection" and len(record) > 1:
                     words.setdefault(record[1], []).append(record[2])
                     models.add(record[1])
-            run_learners.update(groups)
-            takers.update(choices)
+            run_learners.update(groups.keys())
+            for group, seen in groups.items():
+                takers[group].update(seen)
             writers.update(models)
 
         plain: dict[str, Table] = {}
-        groups_sorted = _sorted(run_learners)
         plain["runs"] = Table(COLUMNS["runs"], [
-            (*g, run_learners[g], run_states[(*g, FINISHED)], run_states[(*g, UNFINISHED)])
-            for g in groups_sorted
+            (*group, run_learners[group], finished[group], unfinished[group])
+            for group in _sorted(run_learners)
         ])  # fmt: skip
-        totals: Counter[tuple[Any, ...]] = Counter()
+        totals: Counter[Group] = Counter()
         for (scenario, side, _), runs in endings.items():
             totals[(scenario, side)] += runs
         ending_rows = [
@@ -286,18 +336,12 @@ class ClassTally:
         ]
         ending_rows.sort(key=lambda row: (_order(row[:2]), -row[3]))  # stable: endings in order
         plain["endings"] = Table(COLUMNS["endings"], ending_rows)
+        choices = {(*group, *step): (n, takers[group][step])
+                   for group, counted in taken.items() for step, n in counted.items()}  # fmt: skip
         plain["choices"] = Table(COLUMNS["choices"], [
-            (*k, taken[k], takers[k]) for k in _sorted(taken)
+            (*k, *choices[k]) for k in _sorted(choices)
         ])  # fmt: skip
-        final_rows = []
-        for key in _sorted(finals):
-            values = [v for v in finals[key] if v is not None]
-            if values:
-                mean = _round(math.fsum(values) / len(values), 2)
-                final_rows.append((*key, len(values), mean, min(values), max(values)))
-            else:
-                final_rows.append((*key, 0, math.nan, math.nan, math.nan))
-        plain["final-measures"] = Table(COLUMNS["final-measures"], final_rows)
+        plain["final-measures"] = Table(COLUMNS["final-measures"], _final_rows(finals))
         plain["both-sides"] = Table(COLUMNS["both-sides"], self._both_sides(latest))
         plain["ratings"] = Table(COLUMNS["ratings"], self._ratings(rated))
         plain["reflections"] = Table(COLUMNS["reflections"], [
@@ -306,14 +350,12 @@ class ClassTally:
             for (model,) in _sorted({(m,): None for m in words})
         ])  # fmt: skip
         pairs = {row[0] for row in plain["both-sides"].rows}
-        finished = sum(n for (_, _, state), n in run_states.items() if state == FINISHED)
-        unfinished = sum(n for (_, _, state), n in run_states.items() if state == UNFINISHED)
         plain["participation"] = Table(COLUMNS["participation"], [
             ("Learners (pseudonyms)", len(self._held)),
             ("Class exports read", self.exports),
             ("Files left out", len(refused)),
-            ("Role-play runs finished", finished),
-            ("Role-play runs not finished", unfinished),
+            ("Role-play runs finished", sum(finished.values())),
+            ("Role-play runs not finished", sum(unfinished.values())),
             ("Learners who finished a scenario on both sides", len(pairs)),
             ("Reflections", kinds["reflection"]),
             ("Self-ratings", kinds["self_rating"]),

@@ -230,16 +230,10 @@ def shape_problems(document: Any) -> list[str]:
 
 _TOP = frozenset(("format", "schema_version", "pseudonym", "course_version", "exported",
                   "default_salt", "includes_free_text", "both_sides", "entries"))  # fmt: skip
-_ENTRY = frozenset(("id", "kind", "created", "course_version", "related_entry", "scenario_id",
-                    "side", "ending", "completed", "relation", "measures_start", "measures_end",
-                    "trace", "instrument", "moment", "scale", "items", "items_withheld", "model",
-                    "word_counts", "answer_withheld"))  # fmt: skip
 _STEP = frozenset(("point", "choice", "actor", "kind", "picks", "ruled", "measures"))
 _RATING = frozenset(("item", "value"))
 _SCALE = frozenset(("min", "max"))
 _KINDS = frozenset(("roleplay", "reflection", "self_rating", "exercise_answer"))
-_NAMES = ("scenario_id", "side", "relation", "instrument")
-_TEXTS = ("moment", "model")
 _PSEUDONYM = re.compile(r"[0-9a-f]{16}")
 _ABSENT = object()
 
@@ -326,78 +320,78 @@ def _rating_ok(item: Any) -> bool:
     return item.keys() <= _RATING or not _deep(item, _RATING, MAX_DEPTH - 5)
 
 
-def _entry_ok(entry: Any) -> bool:  # one flat list of the schema's rules
+def _uuid_ok(value: Any) -> bool:
+    return type(value) is str and _pattern("uuid").search(value) is not None
+
+
+def _stamp_ok(value: Any) -> bool:
+    return type(value) is str and _pattern("timestamp").search(value) is not None
+
+
+def _trace_ok(value: Any) -> bool:
+    return type(value) is list and all(map(_step_ok, value))
+
+
+def _scale_ok(scale: Any) -> bool:
+    # a scale sits at depth 4 (the file, entries, an entry, the scale)
+    if type(scale) is not dict:
+        return False
+    for end in ("min", "max"):
+        if end in scale and not _number_ok(scale[end]):
+            return False
+    return scale.keys() <= _SCALE or not _deep(scale, _SCALE, MAX_DEPTH - 4)
+
+
+def _items_ok(items: Any) -> bool:
+    return type(items) is list and all(map(_rating_ok, items))
+
+
+def _word_counts_ok(counts: Any) -> bool:
+    return type(counts) is dict and all(_integer_ok(n) and n >= 0 for n in counts.values())
+
+
+# Each field an entry may have, and its rule.
+_ENTRY_RULES: dict[str, Callable[[Any], bool]] = {
+    "id": _uuid_ok,
+    "kind": lambda v: type(v) is str and v in _KINDS,
+    "created": _stamp_ok,
+    "course_version": lambda v: _text_ok(v, 64),
+    "related_entry": _uuid_ok,
+    "scenario_id": _name_ok,
+    "side": _name_ok,
+    "relation": _name_ok,
+    "instrument": _name_ok,
+    "moment": _text_ok,
+    "model": _text_ok,
+    "ending": lambda v: v is None or _text_ok(v),
+    "completed": lambda v: type(v) is bool,
+    "measures_start": _measures_ok,
+    "measures_end": _measures_ok,
+    "trace": _trace_ok,
+    "scale": _scale_ok,
+    "items": _items_ok,
+    "items_withheld": lambda v: _integer_ok(v) and v >= 1,
+    "word_counts": _word_counts_ok,
+    "answer_withheld": lambda v: v is True,
+}
+
+
+def _entry_ok(entry: Any) -> bool:
     # an entry sits at depth 3 (the file, entries, the entry)
-    if type(entry) is not dict:
+    if type(entry) is not dict or "id" not in entry or "kind" not in entry:
         return False
-    if "id" not in entry or "kind" not in entry or "created" not in entry:
+    if "created" not in entry:
         return False
-    uuid, stamp = _pattern("uuid").search, _pattern("timestamp").search
-    ident = entry["id"]
-    if type(ident) is not str or not uuid(ident):
-        return False
-    kind = entry["kind"]
-    if type(kind) is not str or kind not in _KINDS:
-        return False
-    created = entry["created"]
-    if type(created) is not str or not stamp(created):
-        return False
-    for key in _NAMES:
-        if key in entry and not _name_ok(entry[key]):
-            return False
-    for key in _TEXTS:
-        if key in entry and not _text_ok(entry[key]):
-            return False
-    if "course_version" in entry and not _text_ok(entry["course_version"], 64):
-        return False
-    if "related_entry" in entry:
-        related = entry["related_entry"]
-        if type(related) is not str or not uuid(related):
-            return False
-    if "ending" in entry and entry["ending"] is not None and not _text_ok(entry["ending"]):
-        return False
-    if "completed" in entry and type(entry["completed"]) is not bool:
-        return False
-    for key in ("measures_start", "measures_end"):
-        if key in entry and not _measures_ok(entry[key]):
-            return False
-    if "trace" in entry:
-        trace = entry["trace"]
-        if type(trace) is not list:
-            return False
-        for step in trace:
-            if not _step_ok(step):
+    rules = _ENTRY_RULES
+    for key, value in entry.items():
+        rule = rules.get(key)
+        if rule is None:  # a field the schema does not name: only its depth is held
+            kind = type(value)
+            if (kind is dict or kind is list) and too_deep(value, MAX_DEPTH - 3):
                 return False
-    if "scale" in entry:
-        scale = entry["scale"]
-        if type(scale) is not dict:
+        elif not rule(value):
             return False
-        for end in ("min", "max"):
-            if end in scale and not _number_ok(scale[end]):
-                return False
-        if not scale.keys() <= _SCALE and _deep(scale, _SCALE, MAX_DEPTH - 4):
-            return False
-    if "items" in entry:
-        items = entry["items"]
-        if type(items) is not list:
-            return False
-        for item in items:
-            if not _rating_ok(item):
-                return False
-    if "items_withheld" in entry:
-        withheld = entry["items_withheld"]
-        if not _integer_ok(withheld) or withheld < 1:
-            return False
-    if "word_counts" in entry:
-        counts = entry["word_counts"]
-        if type(counts) is not dict:
-            return False
-        for count in counts.values():
-            if not _integer_ok(count) or count < 0:
-                return False
-    if "answer_withheld" in entry and entry["answer_withheld"] is not True:
-        return False
-    return entry.keys() <= _ENTRY or not _deep(entry, _ENTRY, MAX_DEPTH - 3)
+    return True
 
 
 def fits(document: Any) -> bool:
@@ -432,9 +426,6 @@ def fits(document: Any) -> bool:
             if not _name_ok(name):
                 return False
     entries = document["entries"]
-    if type(entries) is not list:
+    if type(entries) is not list or not all(map(_entry_ok, entries)):
         return False
-    for entry in entries:
-        if not _entry_ok(entry):
-            return False
     return document.keys() <= _TOP or not _deep(document, _TOP, MAX_DEPTH - 1)

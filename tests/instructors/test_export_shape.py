@@ -1,14 +1,17 @@
-"""The fast class-export check agrees with the JSON Schema, on real exports and on mutations."""
+"""The fast class-export checks agree with the JSON Schema, on real exports and on mutations."""
 
 from __future__ import annotations
 
 import copy
 import json
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from kfcourse.analysis.export_shape import shape_problems
+from kfcourse.analysis.class_exports import _checked, read_class_export
+from kfcourse.analysis.export_shape import fits, shape_problems
+from kfcourse.journal.errors import RefusedFile
+from kfcourse.journal.reading import too_deep
 from kfcourse.journal.schema import problems
 from tests.instructors.support import export, journal
 
@@ -56,3 +59,56 @@ def test_a_mutated_export_is_refused_by_both_or_neither(which, pick, value, dele
     data = json.loads(json.dumps(data))
     slow, fast = problems(data, "class"), shape_problems(data)
     assert bool(slow) == bool(fast), (path, value, slow, fast)
+
+
+DEEP = st.integers(55, 66).map(lambda n: json.loads("[" * n + "]" * n) if n % 2 else
+                               json.loads('{"a":' * n + "1" + "}" * n))  # fmt: skip
+
+
+def _outcome(read, data: bytes):
+    try:
+        return "read", read(data)
+    except RefusedFile as exc:
+        return "refused", str(exc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(which=st.integers(0, 1), pick=st.integers(0, 10**9), value=JSON | DEEP,
+       how=st.sampled_from(["replace", "delete", "add"]))  # fmt: skip
+def test_the_quick_check_agrees_with_the_schema_and_the_depth_limit(which, pick, value, how):
+    """`fits` says yes exactly when `shape_problems` finds nothing and the file is not too deep,
+    and reading a file the quick way gives what the full check gives (the export or the reason)."""
+    data = copy.deepcopy(REAL[which])
+    paths = list(_paths(data))
+    path = paths[pick % len(paths)]
+    if how == "add":  # a field the schema does not name, inside the nearest object
+        while not isinstance(_at(data, path), dict):
+            path = path[:-1]
+        _at(data, path)["zz-unknown"] = value
+    elif path:
+        parent = _at(data, path[:-1])
+        if how == "delete" and isinstance(parent, dict):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = value
+    text = json.dumps(data)
+    data = json.loads(text)
+    event(f"fits: {fits(data)}, too deep: {too_deep(data)}")
+    assert fits(data) == (not too_deep(data) and shape_problems(data) == []), (path, value)
+    assert _outcome(read_class_export, text.encode()) == _outcome(_checked, text.encode())
+
+
+def _at(data, path):
+    for step in path:
+        data = data[step]
+    return data
+
+
+def test_files_the_quick_check_refuses_get_the_full_reason():
+    good = json.dumps(REAL[0]).encode()
+    for data in (b"\xef\xbb\xbf" + good, good + b"\n", good.replace(b"1", b"NaN", 1),
+                 b"\xe9" + good, b"", b"[" * 70 + b"]" * 70, b"[" * 5000 + b"]" * 5000,
+                 good.replace(b'"schema_version": 1', b'"schema_version": true'),
+                 good.replace(b'"schema_version": 1', b'"schema_version": 1.0'),
+                 good.replace(b'"kfcourse-class-export"', b'"kfcourse-journal"')):  # fmt: skip
+        assert _outcome(read_class_export, data) == _outcome(_checked, data), data[:40]
