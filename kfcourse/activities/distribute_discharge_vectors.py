@@ -32,6 +32,12 @@ def _allocation(rng: random.Random, fill: float) -> dict[str, list[str]]:
     return out
 
 
+def _blank_probes() -> list[str]:
+    """Every character either language may call white space, and a few that are not."""
+    spaces = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+    return [*spaces, "\ufeff", "\u180e", "\u200b", "a", " a ", "\u3000x"]
+
+
 def vectors() -> dict[str, Any]:
     """Every vector, made by the Python rules (the same file every time)."""
     rng = random.Random(20261130)
@@ -93,6 +99,7 @@ def vectors() -> dict[str, Any]:
             for total in range(1, 10)
             for held in range(total + 1)
         ],
+        "written": [{"text": c, "written": dd.written(c)} for c in _blank_probes()],
         "cases": cases,
         "refused": refused,
     }

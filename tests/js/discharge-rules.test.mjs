@@ -19,6 +19,9 @@ describe("distribute the discharge: the page's rules are Python's", () => {
   it("every band", () => {
     for (const b of vectors.bands) assert.equal(rules.band(b.held, b.of), b.band, JSON.stringify(b));
   });
+  it("what counts as blank", () => {
+    for (const w of vectors.written) assert.equal(rules.written(w.text), w.written, JSON.stringify(w.text));
+  });
   it("every answer", () => {
     const cases = vectors.cases;
     assert.ok(cases.some((c) => c.answer.finished) && cases.some((c) => !c.answer.complete));
