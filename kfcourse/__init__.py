@@ -22,6 +22,7 @@ _LAZY = {
     "roleplay": "kfcourse.widgets.roleplay",
     "trust_loop": "kfcourse.widgets.trust_loop",
     "who_leads": "kfcourse.widgets.who_leads",
+    "distribute_discharge": "kfcourse.widgets.distribute_discharge",
     "power_map": "kfcourse.widgets.power_map",
     "instrument": "kfcourse.widgets.instruments",
 }

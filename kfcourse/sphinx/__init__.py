@@ -21,6 +21,7 @@ PARTS = (
     "kfcourse.sphinx.roleplay_directive",  # the role-play player (after the journal: its scripts)
     "kfcourse.sphinx.trustloop_directive",  # chapter 6's trust-building loop simulator
     "kfcourse.sphinx.wholeads_directive",  # chapter 1's "Who leads? Who follows?"
+    "kfcourse.sphinx.discharge_directive",  # chapter 3's "Distribute the discharge"
     "kfcourse.sphinx.powermap_directive",  # chapter 5's "Power map card sort"
     "kfcourse.sphinx.instrument_directive",  # the four checks, rated before and after
     "kfcourse.sphinx.checkin_directive",  # the welcome check-in
