@@ -40,6 +40,8 @@ RELATIONS = ("swap", "replay")
 # The exercise ids of the notes a learner keeps on one run (exercise answers about the run).
 DISAGREEMENT = "disagreement"
 DEROLING = "de-roling"
+NOTE_KINDS = (DISAGREEMENT, DEROLING)
+NOTE_LIMIT = 5000  # characters in one note: a few paragraphs
 
 
 def link_fields(related_entry: str | None, relation: str | None) -> dict[str, str]:
@@ -119,6 +121,10 @@ def _check_note(run: Any, text: Any) -> None:
         raise JournalError("A note on a run must name a role-play run held in the journal.")
     if not isinstance(text, str):
         raise JournalError("A note on a run must be text.")
+    if not text.strip():
+        raise JournalError("Write something first.")
+    if len(text) > NOTE_LIMIT:
+        raise JournalError(f"A note can hold {NOTE_LIMIT} characters at most.")
 
 
 def _step_of(run: Mapping[str, Any], step_n: int) -> Mapping[str, Any]:
@@ -165,6 +171,19 @@ def derole_entry(
     return entries.exercise_answer(
         DEROLING, {"text": text}, question=question, related_entry=run["id"], source=source
     )
+
+
+def note_entry(run: Mapping[str, Any], note: Any, *, source: str | None = "jupyter") -> Entry:
+    """The entry for a note a view sends about ``run`` (``{kind, text, step?}``, kind
+    ``disagreement`` or ``de-roling``); JournalError, with a reason for the learner, if it is
+    not one."""
+    if not isinstance(note, Mapping) or note.get("kind") not in NOTE_KINDS:
+        raise JournalError("A note must be a disagreement or the de-roling.")
+    step: Any = note.get("step")  # checked by the entry's own rules, with their reasons
+    text: Any = note.get("text")
+    if note["kind"] == DISAGREEMENT:
+        return disagreement_entry(run, step, text, source=source)
+    return derole_entry(run, text, source=source)
 
 
 def latest_unfinished(

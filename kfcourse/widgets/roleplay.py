@@ -102,8 +102,6 @@ def _check_options(feedback: str, sides: Sequence[str]) -> dict[str, Any]:
 
 
 RELATIONS = ("swap", "replay")
-NOTE_KINDS = ("disagreement", "de-roling")
-NOTE_LIMIT = 5000  # characters in one note: a few paragraphs
 
 
 def _parse_follows(state: Mapping[str, Any]) -> dict[str, str] | None:
@@ -283,26 +281,21 @@ class RolePlay(anywidget.AnyWidget):
     def save_note(self, note: Any) -> dict[str, Any]:
         """Keep a learner's note on one of their runs (a disagreement with the key at one step,
         or the de-roling) as an entry that refers to the run."""
-        from kfcourse.journal.runs import derole_entry, disagreement_entry
+        from kfcourse.journal.runs import note_entry
 
-        if not isinstance(note, Mapping) or note.get("kind") not in NOTE_KINDS:
-            return {"ok": False, "reason": "a note must be a disagreement or the de-roling"}
-        text = note.get("text")
-        if not isinstance(text, str) or not text.strip():
-            return {"ok": False, "reason": "write something first"}
-        if len(text) > NOTE_LIMIT:
-            return {"ok": False, "reason": f"a note can hold {NOTE_LIMIT} characters at most"}
+        run = None
+        if isinstance(note, Mapping):
+            try:
+                run = self.store.get(str(note.get("run")))
+            except JournalError as exc:
+                return {"ok": False, "reason": f"your journal could not be read: {exc}"}
+        if run is None or run.get("kind") != "roleplay":
+            return {"ok": False, "reason": "the run this note is about is not in your journal"}
         try:
-            run = self.store.get(str(note.get("run")))
-            if run is None or run.get("kind") != "roleplay":
-                return {"ok": False, "reason": "the run this note is about is not in your journal"}
-            if note["kind"] == "disagreement":
-                step = note.get("step")
-                if not isinstance(step, int) or isinstance(step, bool):
-                    return {"ok": False, "reason": "a disagreement names the step it is about"}
-                entry = disagreement_entry(run, step, text, source=SOURCE)
-            else:
-                entry = derole_entry(run, text, source=SOURCE)
+            entry = note_entry(run, note, source=SOURCE)
+        except JournalError as exc:
+            return {"ok": False, "reason": str(exc)}
+        try:
             self.store.add(entry)
         except Exception as exc:  # the learner must know the note was not kept, and why
             return {"ok": False, "reason": f"your journal could not be written: {_plain(exc)}"}
@@ -310,6 +303,8 @@ class RolePlay(anywidget.AnyWidget):
 
     def notes(self, run: Any) -> dict[str, Any]:
         """The notes kept on a run, oldest first."""
+        from kfcourse.journal.runs import NOTE_KINDS
+
         try:
             found = self.store.entries("exercise_answer")
         except JournalError as exc:

@@ -278,3 +278,24 @@ def test_a_note_on_a_step_the_run_does_not_have_is_refused_with_a_reason():
     note = disagreement_entry(run, 1, "x")
     assert entry_problems({k: v for k, v in note.items() if k != "related_entry"})
     assert entry_problems({**note, "answer": {"text": "x"}})
+
+
+def test_a_blank_or_overlong_note_or_one_of_no_known_kind_is_refused_with_a_reason():
+    from kfcourse.journal.errors import JournalError
+    from kfcourse.journal.runs import NOTE_LIMIT, note_entry, run_entry
+    from kfcourse.scenario.library import load_shipped
+
+    session = Session(load_shipped("clinic-codesign").scenario, "doctor")
+    session.choose(1)
+    run = run_entry(session)
+    for bad, reason in (
+        ({"kind": "de-roling", "text": " \n "}, "Write something"),
+        ({"kind": "disagreement", "step": 1, "text": "x" * (NOTE_LIMIT + 1)}, "at most"),
+        ({"kind": "praise", "text": "x"}, "disagreement or the de-roling"),
+        ("a note", "disagreement or the de-roling"),
+        ({"kind": "disagreement", "step": None, "text": "x"}, "no step"),
+    ):
+        with pytest.raises(JournalError, match=reason):
+            note_entry(run, bad)
+    kept = note_entry(run, {"kind": "disagreement", "step": 1, "text": "x" * NOTE_LIMIT})
+    assert kept["answer"]["text"] == "x" * NOTE_LIMIT and kept["related_entry"] == run["id"]

@@ -19,6 +19,7 @@ import pytest
 
 import kfcourse
 from kfcourse.journal import JournalStore
+from kfcourse.journal.runs import NOTE_LIMIT
 from kfcourse.scenario import Session, compile_scenario
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import load_shipped, shipped_ids
@@ -445,7 +446,7 @@ def test_notes_are_kept_with_their_run_and_refused_without_one(store: JournalSto
         {**note, "step": len(trace) + 5},
         {**note, "step": "2"},
         {**note, "text": "   "},
-        {**note, "text": "x" * (rp.NOTE_LIMIT + 1)},
+        {**note, "text": "x" * (NOTE_LIMIT + 1)},
         {**note, "kind": "praise"},
     ]
     for i, bad in enumerate(refusals):
