@@ -1,0 +1,59 @@
+""" "Distribute the discharge" as a Voilà app (``exercises/distribute-discharge.ipynb``), driven by
+keyboard in Chromium: the journal file then holds what the Python rules make of the same choices.
+No request leaves 127.0.0.1 (the ``page`` fixture)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kfcourse.activities import distribute_discharge as rules
+from kfcourse.journal import JournalStore
+from tests.activities.test_discharge_page import ALLOCATION, RESPONSE, ROOT, allocate_by_keyboard
+from tests.activities.test_trustloop_page import tab_to
+from tests.browser.test_voila_roleplay import voila_app
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "exercises" / "distribute-discharge.ipynb"
+
+
+def wait_for(journal: Path, check: Any, timeout: float = 30) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    found: list[dict[str, Any]] = []
+    while time.monotonic() < deadline:
+        found = [
+            e
+            for e in JournalStore(journal).entries("exercise_answer")
+            if e.get("exercise") == rules.EXERCISE
+        ]
+        if found and check(found[0]):
+            return found[0]
+        time.sleep(0.2)
+    raise AssertionError(f"the journal file never held the expected answer: {found}")
+
+
+def test_by_keyboard_in_voila_the_journal_file_holds_what_python_makes(page, tmp_path):
+    journal = tmp_path / "kfcourse-journal.json"
+    with voila_app(NOTEBOOK, journal) as url:
+        page.goto(url, wait_until="load", timeout=120_000)
+        root = page.locator(ROOT)
+        root.wait_for(state="visible", timeout=120_000)
+        allocate_by_keyboard(page, root, ALLOCATION)
+        expected = rules.answer(ALLOCATION)["allocation"]
+        entry = wait_for(journal, lambda e: e["answer"]["allocation"] == expected)
+        assert entry["draft"] is True
+        tab_to(page, root.locator("[data-kf-reveal]"), limit=60)
+        page.keyboard.press("Enter")
+        assert root.locator("[data-kf-gap]").count() == len(rules.answer(ALLOCATION, True)["gaps"])
+        tab_to(page, root.locator("textarea[data-kf-response]"), limit=80)
+        page.keyboard.type(RESPONSE)
+        page.keyboard.press("Tab")
+        entry = wait_for(journal, lambda e: e["answer"]["response"] == RESPONSE)
+        assert entry["answer"] == rules.answer(ALLOCATION, True, RESPONSE)
+        assert entry["draft"] is False and entry["source"] == "jupyter"
+        assert root.locator("[data-kf-alert]").inner_text() == ""
+        assert root.locator("b").count() == 0
