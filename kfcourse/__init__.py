@@ -24,6 +24,9 @@ _LAZY = {
     "who_leads": "kfcourse.widgets.who_leads",
     "distribute_discharge": "kfcourse.widgets.distribute_discharge",
     "power_map": "kfcourse.widgets.power_map",
+    "three_talk": "kfcourse.widgets.three_talk",
+    "redesign_canvas": "kfcourse.widgets.redesign_canvas",
+    "hero_headline": "kfcourse.widgets.hero_headline",
     "instrument": "kfcourse.widgets.instruments",
 }
 

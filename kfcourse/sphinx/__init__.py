@@ -23,12 +23,15 @@ PARTS = (
     "kfcourse.sphinx.wholeads_directive",  # chapter 1's "Who leads? Who follows?"
     "kfcourse.sphinx.discharge_directive",  # chapter 3's "Distribute the discharge"
     "kfcourse.sphinx.powermap_directive",  # chapter 5's "Power map card sort"
+    "kfcourse.sphinx.triad_directive",  # chapter 7's "Three-talk triad"
+    "kfcourse.sphinx.canvas_directive",  # chapter 9's programme redesign canvas
+    "kfcourse.sphinx.headline_directive",  # chapter 2's "Rewrite the hero headline"
     "kfcourse.sphinx.instrument_directive",  # the four checks, rated before and after
     "kfcourse.sphinx.checkin_directive",  # the welcome check-in
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
     "kfcourse.sphinx.pack_pages",  # facilitator packs made from the scenario files
-    "kfcourse.sphinx.print_page",  # the whole course on one printable page, after the build
-    "kfcourse.sphinx.launch_buttons",  # Binder and JupyterHub buttons open the Voila app
+    "kfcourse.sphinx.print_page",
+    "kfcourse.sphinx.launch_buttons",  # Binder and JupyterHub buttons open the Voila app  # the whole course on one printable page, after the build
 )
 
 
