@@ -17,7 +17,7 @@ PROPS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VECTORS = Path(__file__).resolve().parent / "hero_headline_vectors.json"
 marks = st.lists(st.sampled_from(hh.PHRASES), unique=True)
 ratings = st.dictionaries(st.sampled_from(hh.RATINGS), st.sampled_from([None, *hh.SCALE]))
-texts = st.text(max_size=40)
+texts = st.one_of(st.sampled_from(["", "  ", "\n\t", " a "]), st.text(max_size=40))
 ALL_RATED = {"speak-up": 2, "patient-trust": 4}
 
 
@@ -107,6 +107,26 @@ def test_a_finished_answer_and_its_entry() -> None:
     assert fields == {"exercise": "hero-headline", "title": "Rewrite the hero headline",
                       "question": "Q", "answer": a, "draft": False}  # fmt: skip
     assert hh.answer(["maternity"], True)["comparison"]["extra"] == ["maternity"]
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        {"marked": []},
+        {"reveal_shown": False},
+        {"ratings": {"speak-up": 2}},
+        {"headline": " \n "},
+        {"paragraph": "\t "},
+    ],
+)
+def test_each_part_is_needed_to_finish(missing: dict[str, Any]) -> None:
+    done = {"marked": ["pride"], "reveal_shown": True, "ratings": ALL_RATED,
+            "headline": "h", "paragraph": "p"}  # fmt: skip
+    assert hh.answer(**done)["finished"] is True
+    given_ = {**done, **missing}
+    if not given_["marked"]:
+        given_["reveal_shown"] = False
+    assert hh.answer(**given_)["finished"] is False
 
 
 @pytest.mark.parametrize(
