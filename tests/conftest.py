@@ -51,28 +51,21 @@ FAST = os.environ.get("KFCOURSE_TEST_FAST") == "1"  # set by `make test-fast`: b
 
 @pytest.fixture(scope="session")
 def book_build() -> BookBuild:
-    """Build the whole book once, as `make book` does, and keep its output for the build test.
+    """The whole book built once, as `make book` builds it, with that build's output.
 
+    The build `make site` made is used when it was made from the sources as they are now
+    (``kfcourse.book_build`` keeps their digest beside it); otherwise the book is built again.
     KFCOURSE_TEST_BUILD names another folder to build into (so that two test runs in one
     working tree do not write the same _build)."""
-    cmd = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        "--all",
-        "-W",
-        "-n",
-        "--keep-going",
-    ]
+    from kfcourse.book_build import build, reusable
+
     if FAST:
         pytest.skip("make test-fast builds no book")
-    build_dir = BUILD_DIR
     other = os.environ.get("KFCOURSE_TEST_BUILD")
-    if other:
-        cmd += ["--path-output", other]
-        build_dir = Path(other) / "_build"
-    cmd.append(str(ROOT))
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
-    return BookBuild(build_dir / "html", proc.returncode, proc.stdout + proc.stderr)
+    out = Path(other) if other else None
+    build_dir = (out or ROOT) / "_build"
+    stamp = reusable(build_dir, ROOT) or build(ROOT, out, echo=False)
+    return BookBuild(build_dir / "html", stamp["returncode"], stamp["output"])
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ tests its directives). The Chromium ``page`` fixture comes from ``tests/conftest
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,19 +17,6 @@ from tests.conftest import build_fixture_book, serve
 HERE = Path(__file__).resolve().parent
 FIXTURE_BOOK = HERE / "fixture_book"
 SCHEMA_PATH = HERE.parents[1] / "kfcourse" / "journal" / "schema" / "journal-v1.schema.json"
-
-
-@pytest.fixture(scope="session")
-def book_html(request: pytest.FixtureRequest) -> Path:
-    """The built course book: $KF_BOOK_HTML if set (a build made with its own --path-output,
-    to check the journal page without rebuilding _build), else the shared fixture's build."""
-    given = os.environ.get("KF_BOOK_HTML", "").strip()
-    if given:
-        return Path(given)
-    build = request.getfixturevalue("book_build")
-    if build.returncode != 0 or not (build.html / "index.html").exists():
-        pytest.fail(f"the book did not build:\n{build.output[-4000:]}")
-    return build.html
 
 
 @pytest.fixture(scope="session")
