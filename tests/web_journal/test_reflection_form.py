@@ -37,12 +37,14 @@ def status(root) -> str:
 
 
 def test_draft_is_kept_as_you_type_and_back_after_reload(page, page_log, journal_site):
+    page.clock.install()  # the page's clock moves only when the test moves it
     open_journal_page(page, journal_site + "reflection.html")
     clinician = form(page, "As the clinician")
     description = "We met on the ward; I chose to present the data first."
     # Each box is named by its stage and its question, not by its number alone.
     clinician.get_by_label("1. Description: Go back to the decision point").fill(description)
     clinician.get_by_label("2. Feelings: How did you feel").fill("Defensive, then curious.")
+    page.clock.run_for(1000)  # the pause after typing
     stored_has(page, "curious")  # saved after a pause, without pressing any button
     assert "Draft saved" in status(clinician)
     # Later saves update the time shown, not the live region (no announcement at every pause).
@@ -54,8 +56,9 @@ def test_draft_is_kept_as_you_type_and_back_after_reload(page, page_log, journal
         ".observe(node, {childList: true, characterData: true, subtree: true}); }"
     )
     before = saved_at.text_content()
-    page.wait_for_timeout(1100)  # the shown time moves on by at least a second
+    page.clock.run_for(1100)  # the shown time moves on by at least a second
     clinician.get_by_label("3. Evaluation").fill("Mixed.")
+    page.clock.run_for(1000)
     stored_has(page, "Mixed.")
     assert status(clinician) == before_status
     assert page.evaluate("() => window.liveChanges") == 0
