@@ -133,3 +133,16 @@ def test_a_finished_triad_is_not_resumed(store: JournalStore) -> None:
     assert commit(widget, sent, state(done))["ok"]
     again, _ = make(store)
     assert again.restored is None
+
+
+def test_starting_again_writes_nothing_until_the_new_group_does_something(
+    store: JournalStore,
+) -> None:
+    widget, sent = make(store)
+    done = commit(widget, sent, state(rnd("result", FULL, FULL, option_check=2)))
+    assert commit(widget, sent, state())["ok"]  # "Start again with a new group"
+    assert widget.restored == {**state(), "run": None}
+    [entry] = answers(store)
+    assert entry["id"] == done["state"]["run"] and entry["draft"] is False
+    assert commit(widget, sent, state(rnd(team_choice=1)))["ok"]
+    assert len(answers(store)) == 2

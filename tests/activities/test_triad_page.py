@@ -160,6 +160,25 @@ def test_the_patient_rates_only_after_every_prediction(page, site):
     assert entry["draft"] is True and entry["answer"]["rotations"][0]["stage"] == "predict"
 
 
+def test_a_new_group_starts_a_new_entry_and_keeps_the_last(page, site):
+    root = open_page(page, site)
+    assert root.locator("[data-kf-new-attempt]").is_hidden()
+    fill_by_mouse(root)
+    first = wait_saved(page, lambda e: e["draft"] is False)
+    root.locator("[data-kf-new-attempt]").click()
+    assert root.locator('[data-kf-stage="predict"][data-kf-round="1"]').is_visible()
+    assert root.locator('[data-kf-counted="team-goals"]').inner_text() == "0"
+    root.locator('button[data-kf-count="team-choice"]').click()
+    deadline = page.evaluate("() => Date.now()") + 10_000
+    while len(answers(page)) < 2 and page.evaluate("() => Date.now()") < deadline:
+        page.wait_for_timeout(100)
+    old, new = sorted(answers(page), key=lambda e: e["id"] != first["id"])
+    assert old == first
+    assert new["draft"] is True and new["answer"]["rotations"][0]["tally"]["team-choice"] == 1
+    root = open_page(page, site)  # back later: the new group's triad, not the finished one
+    assert root.locator('[data-kf-counted="team-choice"]').inner_text() == "1"
+
+
 def fill_by_mouse(root: Any) -> None:
     root.locator('button[data-kf-count="team-goals"]').click()
     for item, value in PREDICTED.items():

@@ -290,6 +290,7 @@ class Triad {
     this.sync();
     this.say(this.t("again.announce"));
     this.focusStage();
+    this.queue = this.queue.then(() => this.send()); // the host forgets the finished triad's place
   }
 
   focusStage() {
