@@ -33,7 +33,7 @@ def store(tmp_path: Path) -> JournalStore:
 def make(store: JournalStore) -> tuple[pmw.PowerMap, list[dict[str, Any]]]:
     widget = pmw.power_map(store=store)
     sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
+    widget.send = lambda content, buffers=None: sent.append(content)
     return widget, sent
 
 
@@ -44,7 +44,14 @@ def commit(widget: pmw.PowerMap, sent: list[dict[str, Any]], state: Any) -> dict
 
 
 def state(**fields: Any) -> dict[str, Any]:
-    base = {"before": {}, "after": {}, "rung": None, "tags": {}, "key_shown": False, "run": None}
+    base: dict[str, Any] = {
+        "before": {},
+        "after": {},
+        "rung": None,
+        "tags": {},
+        "key_shown": False,
+        "run": None,
+    }
     return {**base, **fields}
 
 
