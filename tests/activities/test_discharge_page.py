@@ -118,11 +118,16 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     shown = root.locator("[data-kf-gap]").evaluate_all("(ls) => ls.map(l => l.dataset.kfGap)")
     gaps = rules.answer(ALLOCATION, True)["gaps"]
     assert shown == [f"{g['function']}:{g['role']}" for g in gaps]
-    assert root.locator('[data-kf-authority="mobilising-resources"]').inner_text() == "Formal authority: Manager."
-    page.keyboard.press("Shift+Tab")  # back into the grid: untick the patient leader's data
+    reading = root.locator('[data-kf-authority="mobilising-resources"]').inner_text()
+    assert reading == "Formal authority: Manager."
+    # back up into the grid with Shift+Tab: untick the patient leader's data
     target = box(root, "making-sense-of-data", "patient-leader")
-    target.focus()
+    for _ in range(60):
+        if target.evaluate("(el) => el === document.activeElement"):
+            break
+        page.keyboard.press("Shift+Tab")
     page.keyboard.press("Space")
+    assert not target.is_checked()
     allocation = {**ALLOCATION, "making-sense-of-data": ["consultant", "nurse"]}
     assert root.locator("[data-kf-gap]").count() == len(rules.answer(allocation, True)["gaps"])
     tab_to(page, root.locator("textarea[data-kf-response]"), limit=80)
