@@ -179,7 +179,9 @@ os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 @pytest.fixture(scope="session")
 def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Start Voilà on a notebook (once per notebook per session) and return its local URL.
+    """Start Voilà on a notebook and return its local URL: one server per notebook, journal
+    and working folder in the session, so a test that names its own ``KFCOURSE_JOURNAL`` (or
+    ``KF_VOILA_WORKDIR``) gets a server that uses it, never one started for another test.
 
     The app's journal goes to ``KFCOURSE_JOURNAL`` if the test set it, otherwise to a fresh
     temporary folder, so that tests never write a journal into the repository.
@@ -188,11 +190,16 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     import socket
     import time
 
-    started: dict[str, tuple[subprocess.Popen[bytes], str]] = {}
+    started: dict[tuple[str, str, str], tuple[subprocess.Popen[bytes], str]] = {}
 
     def start(notebook: str) -> str:
-        if notebook in started:
-            return started[notebook][1]
+        key = (
+            notebook,
+            os.environ.get("KFCOURSE_JOURNAL", ""),
+            os.environ.get("KF_VOILA_WORKDIR", ""),
+        )
+        if key in started:
+            return started[key][1]
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -229,7 +236,7 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
                 time.sleep(0.3)
         else:
             pytest.fail(f"Voilà did not start for {notebook}")
-        started[notebook] = (proc, url)
+        started[key] = (proc, url)
         return url
 
     yield start
