@@ -122,6 +122,10 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def _is_mapping(value: Any) -> bool:
+    return type(value) is dict or isinstance(value, Mapping)  # dict first: it is quick
+
+
 def _order(key: tuple[Any, ...]) -> tuple[Any, ...]:
     """A sort key that puts missing values (None) last, as pandas does with its groups."""
     return tuple((value is None, "" if value is None else value) for value in key)
@@ -217,11 +221,11 @@ class ClassTally:
         get = entry.get
         kind = get("kind")
         if kind == "roleplay":
-            trace = [s for s in get("trace") or [] if isinstance(s, Mapping)]
+            trace = [s for s in get("trace") or [] if _is_mapping(s)]
             end = get("measures_end")
-            if not isinstance(end, Mapping) and trace:
+            if not _is_mapping(end) and trace:
                 end = trace[-1].get("measures")
-            ends = share(tuple(end.items())) if isinstance(end, Mapping) else ()
+            ends = share(tuple(end.items())) if _is_mapping(end) else ()
             step = self._step
             return ("roleplay", share((get("scenario_id"), get("side"))),
                     get("completed") is True, share(get("ending")), share(get("created")),
@@ -239,7 +243,7 @@ class ClassTally:
             return (kind, moment, share(str(get("instrument"))), when, tuple(rated))
         if kind == "reflection":
             counts = get("word_counts")
-            if isinstance(counts, Mapping):
+            if _is_mapping(counts):
                 return (kind, share(get("model")), sum(counts.values()))
             return (kind,)
         return (share(kind),)
