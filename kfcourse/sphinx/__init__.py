@@ -30,8 +30,8 @@ PARTS = (
     "kfcourse.sphinx.checkin_directive",  # the welcome check-in
     "kfcourse.sphinx.scenario_pages",  # scenarios linted at build time; their format reference
     "kfcourse.sphinx.pack_pages",  # facilitator packs made from the scenario files
-    "kfcourse.sphinx.print_page",
-    "kfcourse.sphinx.launch_buttons",  # Binder and JupyterHub buttons open the Voila app  # the whole course on one printable page, after the build
+    "kfcourse.sphinx.print_page",  # the whole course on one printable page, after the build
+    "kfcourse.sphinx.launch_buttons",  # Binder and JupyterHub buttons open the Voila app
 )
 
 
