@@ -7,7 +7,9 @@ derived from the salt and the name too, and times are cut to the day, so two exp
 journal under different salts share no id and no exact time. Free text (reflections, notes,
 written answers, titles, questions) and any name that is not a plain identifier leave only if
 the learner opts in; word counts of reflections are always included so lengths can be reported
-without the words. The format is described on the book's journal-format page.
+without the words. An answer its exercise marks private (``answer.private``: the speaking-up
+check, about a real team) never leaves, with or without free text. The format is described on
+the book's journal-format page.
 """
 
 from __future__ import annotations
@@ -200,6 +202,16 @@ def _class_entry(
     return out
 
 
+def private(entry: Mapping[str, Any]) -> bool:
+    """Whether an entry is an answer its exercise marks private: it never leaves the journal."""
+    answer = entry.get("answer")
+    return (
+        entry.get("kind") == "exercise_answer"
+        and isinstance(answer, Mapping)
+        and answer.get("private") is True
+    )
+
+
 def both_sides(entries: list[Mapping[str, Any]]) -> list[str]:
     """Scenario ids this learner finished as the doctor and as the patient, sorted."""
     sides: dict[str, set[str]] = {}
@@ -223,7 +235,7 @@ def class_export(
     from kfcourse import __version__
 
     entries = [e for e in document.get("entries", []) if isinstance(e, Mapping)]
-    kept = [e for e in entries if not e.get("draft")]
+    kept = [e for e in entries if not e.get("draft") and not private(e)]
     key = _id_key(name, salt)
     default = uses_default_salt(salt)
     if default:

@@ -51,12 +51,6 @@ def test_without_free_text_no_rating_leaves(journal: dict[str, Any]) -> None:
     assert "ratings" not in text and '"changes"' not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kfcourse/journal/privacy.py does not yet leave out private answers (answer.private "
-    "true, e.g. instrument-speaking-up) when the learner opts in to free text: a change for the "
-    "journal's owner",
-)
 def test_even_with_free_text_a_private_answer_never_leaves(journal: dict[str, Any]) -> None:
     out = export(journal, free_text=True)
     assert not any(e.get("exercise") == "instrument-speaking-up" for e in out["entries"])
