@@ -37,7 +37,8 @@ class Instrument(ExerciseWidget):
         self, *, store: JournalStore | None = None, language: str = DEFAULT_LANGUAGE
     ) -> None:
         super().__init__(store=store, language=language)
-        self.options = {**self.options, "instrument": self.INSTRUMENT}
+        # a check sits under a heading of its own in the notebook, so its headings are h3
+        self.options = {**self.options, "headingLevel": 3, "instrument": self.INSTRUMENT}
 
     def accept(self, state: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         if state.get("instrument", self.INSTRUMENT) != self.INSTRUMENT:

@@ -42,7 +42,8 @@ def commit(widget: iw.Instrument, sent: list[dict[str, Any]], state: Any) -> dic
 
 
 def state(check: str, **fields: Any) -> dict[str, Any]:
-    base = {"instrument": check, "ratings": {}, "examples": {}, "action": "", "run": None}
+    base: dict[str, Any] = {"instrument": check, "ratings": {}, "examples": {}, "action": ""}
+    base["run"] = None
     return {**base, **fields}
 
 
