@@ -49,8 +49,8 @@ bench: setup ## run every benchmark in bench/
 	if [ -n "$$missed" ]; then echo "targets missed in:$$missed"; exit 1; fi
 
 lock: ## re-pin Python packages after changing pyproject.toml
-	uv pip compile pyproject.toml --all-extras --python-version 3.11 -q -o requirements/dev.lock
-	uv pip compile pyproject.toml --extra app --python-version 3.11 -q -o binder/requirements.txt
+	$(VENV)/uv pip compile pyproject.toml --all-extras --python-version 3.11 -q -o requirements/dev.lock
+	$(VENV)/uv pip compile pyproject.toml --extra app --python-version 3.11 -q -o binder/requirements.txt
 
 app: setup ## open the exercises as apps in Voilà (no code, nothing from other hosts)
 	JUPYTER_PATH=$(CURDIR)/kfcourse/jupyter_data JUPYTER_CONFIG_PATH=$(CURDIR)/kfcourse/jupyter_data/config $(VENV)/voila --template=kfcourse --Voila.ip=127.0.0.1 exercises/
