@@ -271,10 +271,40 @@ def _measures_ok(value: Any) -> bool:
     return True
 
 
-def _step_ok(step: Any) -> bool:  # written out: it runs for every decision
+def _step_ok(step: Any) -> bool:
     # a step sits at depth 5 (the file, entries, an entry, its trace, the step)
     if type(step) is not dict:
         return False
+    if step.keys() != _STEP:  # the usual case, every field and no other, is checked below
+        return _some_step_ok(step)
+    point, choice, actor = step["point"], step["choice"], step["actor"]
+    if type(point) is not str or not 0 < len(point) <= 200:
+        return False
+    if choice is not None and (type(choice) is not str or len(choice) > 200):
+        return False
+    if type(actor) is not str or not 0 < len(actor) <= 200:
+        return False
+    kind, picks, ruled, measures = step["kind"], step["picks"], step["ruled"], step["measures"]
+    if (kind != "choice" and kind != "impasse") or type(picks) is not dict:
+        return False
+    for pick in picks.values():
+        if type(pick) is not str or len(pick) > 200:
+            return False
+    if type(ruled) is not list:
+        return False
+    for role in ruled:
+        if type(role) is not str or len(role) > 200:
+            return False
+    if type(measures) is not dict:
+        return False
+    for key, number in measures.items():
+        if not 0 < len(key) <= 200 or (type(number) is not int and type(number) is not float):
+            return False
+    return True
+
+
+def _some_step_ok(step: dict[str, Any]) -> bool:
+    # a step with some fields left out, or others added
     point = step.get("point")
     if type(point) is not str or not 0 < len(point) <= 200 or "choice" not in step:
         return False
