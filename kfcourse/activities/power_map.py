@@ -45,7 +45,8 @@ RUNGS = (
     "citizen-control",
 )
 DIMENSIONS = ("first", "second", "third")  # Lukes's dimensions of power
-LINES = ("l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8")  # the transcript of the first meeting
+# The transcript of the first project meeting (its words are in the catalogue).
+LINES = ("line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8")
 VERDICTS = ("same", "different", "discuss")
 
 # The reference key: one reading of the role briefs and of the transcript, for discussion.
@@ -67,14 +68,14 @@ CARD_KEY: dict[str, dict[str, Any]] = {
 RUNG_KEY = "placation"
 RUNGS_TO_DISCUSS = ("informing", "consultation")  # the other degrees of tokenism
 LINE_KEY: dict[str, dict[str, Any]] = {
-    "l1": {"dimension": "second", "contestable": False},
-    "l2": {"dimension": "second", "contestable": False},
-    "l3": {"dimension": "first", "contestable": False},
-    "l4": {"dimension": "first", "contestable": False},
-    "l5": {"dimension": None, "contestable": False},
-    "l6": {"dimension": "third", "contestable": True},
-    "l7": {"dimension": "third", "contestable": False},
-    "l8": {"dimension": None, "contestable": True},
+    "line-1": {"dimension": "second", "contestable": False},
+    "line-2": {"dimension": "second", "contestable": False},
+    "line-3": {"dimension": "first", "contestable": False},
+    "line-4": {"dimension": "first", "contestable": False},
+    "line-5": {"dimension": None, "contestable": False},
+    "line-6": {"dimension": "third", "contestable": True},
+    "line-7": {"dimension": "third", "contestable": False},
+    "line-8": {"dimension": None, "contestable": True},
 }
 
 

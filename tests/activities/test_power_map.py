@@ -96,7 +96,8 @@ def test_the_key_is_shown_only_when_everything_asked_for_is_there(
 @PROPS
 @given(st.fixed_dictionaries({c: st.sampled_from(pm.HOLDERS) for c in pm.CARDS}))
 def test_a_contestable_card_is_never_marked_different(b: dict[str, str]) -> None:
-    shown = pm.answer(b, None, "therapy", {"l1": "second", "l7": "third"}, True)["comparison"]
+    tags = {"line-1": "second", "line-7": "third"}
+    shown = pm.answer(b, None, "therapy", tags, True)["comparison"]
     for row in shown["cards"]:
         key = pm.CARD_KEY[row["card"]]
         if key["contestable"]:
@@ -111,8 +112,8 @@ def test_the_key_itself_agrees_everywhere_it_is_not_contestable() -> None:
     verdicts = {row["verdict"] for row in a["comparison"]["cards"]}
     assert verdicts == {"same", "discuss"}
     assert a["comparison"]["rung"]["verdict"] == "same"
-    # untagged lines (the key reads l5 as no dimension) are not compared
-    assert "l5" not in [x["line"] for x in a["comparison"]["lines"]]
+    # untagged lines (the key reads line 5 as no dimension) are not compared
+    assert "line-5" not in [x["line"] for x in a["comparison"]["lines"]]
 
 
 @pytest.mark.parametrize(
@@ -137,8 +138,8 @@ def test_moves_say_where_a_card_went() -> None:
         ({"before": {"reward": "manager"}}, "not 'manager'"),
         ({"after": ["reward"]}, "the after map"),
         ({"rung": "top"}, "rung of the ladder"),
-        ({"tags": {"l9": "second"}}, "no transcript line"),
-        ({"tags": {"l1": "fourth"}}, "a tag is one of"),
+        ({"tags": {"line-9": "second"}}, "no transcript line"),
+        ({"tags": {"line-1": "fourth"}}, "a tag is one of"),
         ({"key_shown": "yes"}, "true or false"),
     ],
 )

@@ -25,7 +25,7 @@ def used_keys() -> set[str]:
     for card in rules.CARDS:
         keys |= {f"card.{card}", f"about.{card}", f"reason.{card}"}
     for line in rules.LINES:
-        keys |= {f"speaker.{line}", f"line.{line}", f"reason.{line}"}
+        keys |= {f"speaker.{line}", f"text.{line}", f"reason.{line}"}
     keys |= {f"holder.{h}" for h in (*rules.HOLDERS, "none")} | {f"map.{m}" for m in rules.MAPS}
     keys |= {f"person.{h}" for h in rules.HOLDERS}
     keys |= {f"maps.{m}" for m in rules.MAPS} | {f"rung.{r}" for r in rules.RUNGS}

@@ -69,7 +69,7 @@ def test_one_entry_grows_from_a_draft_to_a_finished_answer(store: JournalStore) 
     [entry] = answers(store)
     assert entry["draft"] is True and entry["id"] == run
     assert entry["title"] == "Power map card sort"
-    tags = {"l2": "second", "l7": "third"}
+    tags = {"line-2": "second", "line-7": "third"}
     done = state(before=KEY_MAP, rung="consultation", tags=tags, run=run)
     assert commit(widget, sent, done)["ok"]
     [entry] = answers(store)
@@ -92,8 +92,8 @@ def test_one_entry_grows_from_a_draft_to_a_finished_answer(store: JournalStore) 
         state(before={"charm": "clinician"}),
         state(after={"reward": "everyone"}),
         state(rung="top"),
-        state(tags={"l1": "fourth"}),
-        state(before=KEY_MAP, rung="placation", tags={"l2": "second"}, key_shown=True),
+        state(tags={"line-1": "fourth"}),
+        state(before=KEY_MAP, rung="placation", tags={"line-2": "second"}, key_shown=True),
         state(run=5),
         "nonsense",
     ],
@@ -116,7 +116,7 @@ def test_a_new_widget_carries_on_with_the_unfinished_answer(store: JournalStore)
 
 def test_a_finished_answer_is_not_resumed(store: JournalStore) -> None:
     widget, sent = make(store)
-    tags = {"l2": "second", "l7": "third"}
+    tags = {"line-2": "second", "line-7": "third"}
     assert commit(widget, sent, state(before=KEY_MAP, rung="placation", tags=tags))["ok"]
     again, _ = make(store)
     assert again.restored is None

@@ -42,7 +42,7 @@ BEFORE = {
     "legal-advice": "both",
 }
 AFTER = {"reward": "both", "agenda-control": "both", "informational": "both"}
-TAGS = {"l2": "second", "l3": "first", "l6": "third", "l8": "second"}
+TAGS = {"line-2": "second", "line-3": "first", "line-6": "third", "line-8": "second"}
 RUNG = "consultation"
 
 
@@ -140,8 +140,8 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
         .startswith("Open to discussion")
     )
     assert key.locator("[data-kf-compare-rung]").get_attribute("data-kf-verdict") == "discuss"
-    assert key.locator('[data-kf-compare-line="l3"]').get_attribute("data-kf-verdict") == "same"
-    assert "7" in key.locator("[data-kf-missed]").inner_text()  # l7, the key's third dimension
+    assert key.locator('[data-kf-compare-line="line-3"]').get_attribute("data-kf-verdict") == "same"
+    assert "7" in key.locator("[data-kf-missed]").inner_text()  # line 7, the key's third dimension
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it
     root = open_page(page, site)
@@ -153,13 +153,13 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
 def test_the_key_waits_until_the_exercise_is_done(page, site):
     root = open_page(page, site)
     card(root, "legal-advice", "before").select_option("both")
-    root.locator('select[data-kf-tag="l7"]').select_option("third")
+    root.locator('select[data-kf-tag="line-7"]').select_option("third")
     root.locator("[data-kf-reveal]").click()
     alert = root.locator("[data-kf-alert]").inner_text()
     assert "place 11 more cards" in alert and "second dimension" in alert
     assert "third dimension" not in alert
     assert not root.locator("[data-kf-key]").is_visible()
-    entry = wait_saved(page, lambda e: e["answer"]["tags"]["l7"] == "third")
+    entry = wait_saved(page, lambda e: e["answer"]["tags"]["line-7"] == "third")
     assert entry["draft"] is True and entry["answer"]["key_shown"] is False
 
 

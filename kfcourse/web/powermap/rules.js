@@ -22,7 +22,7 @@ export const MAPS = ["before", "after"];
 /** Arnstein's eight rungs, from the bottom of the ladder to the top. */
 export const RUNGS = ["manipulation", "therapy", "informing", "consultation", "placation", "partnership", "delegated-power", "citizen-control"];
 export const DIMENSIONS = ["first", "second", "third"];
-export const LINES = ["l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8"];
+export const LINES = ["line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8"];
 export const VERDICTS = ["same", "different", "discuss"];
 
 export const CARD_KEY = {
@@ -42,14 +42,14 @@ export const CARD_KEY = {
 export const RUNG_KEY = "placation";
 export const RUNGS_TO_DISCUSS = ["informing", "consultation"];
 export const LINE_KEY = {
-  l1: { dimension: "second", contestable: false },
-  l2: { dimension: "second", contestable: false },
-  l3: { dimension: "first", contestable: false },
-  l4: { dimension: "first", contestable: false },
-  l5: { dimension: null, contestable: false },
-  l6: { dimension: "third", contestable: true },
-  l7: { dimension: "third", contestable: false },
-  l8: { dimension: null, contestable: true },
+  "line-1": { dimension: "second", contestable: false },
+  "line-2": { dimension: "second", contestable: false },
+  "line-3": { dimension: "first", contestable: false },
+  "line-4": { dimension: "first", contestable: false },
+  "line-5": { dimension: null, contestable: false },
+  "line-6": { dimension: "third", contestable: true },
+  "line-7": { dimension: "third", contestable: false },
+  "line-8": { dimension: null, contestable: true },
 };
 
 /** An answer the rules do not accept (Python's PowerMapError). */

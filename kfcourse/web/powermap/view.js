@@ -134,7 +134,7 @@ class PowerMap {
       return h(
         "li",
         { class: "kf-pm-line", "data-kf-line": line },
-        h("p", {}, h("span", { class: "kf-pm-speaker", text: `${t(`speaker.${line}`)}: ` }), h("span", { text: t(`line.${line}`) })),
+        h("p", {}, h("span", { class: "kf-pm-speaker", text: `${t(`speaker.${line}`)}: ` }), h("span", { text: t(`text.${line}`) })),
         h("div", { class: "kf-ex-control" }, h("label", { for: id, text: t("tag.label", { n: i + 1 }) }), select),
       );
     });
