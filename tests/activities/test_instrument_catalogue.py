@@ -31,7 +31,15 @@ def used_keys() -> set[str]:
     keys |= {f"moment.{m}" for m in rules.MOMENTS}
     keys |= {f"change.{d}" for d in ("up", "down")}
     # chosen by a condition in view.js; the directive's words (sphinx/instrument_directive.py)
-    keys |= {"status.saved", "status.finished", "value.none", "noscript", "validity"}
+    keys |= {
+        "status.saved",
+        "status.finished",
+        "value.none",
+        "gaps.biggest",
+        "gaps.biggest.one",
+        "noscript",
+        "validity",
+    }
     return keys
 
 

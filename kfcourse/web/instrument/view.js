@@ -139,9 +139,9 @@ class Check {
         this.progress[m][r] = h("p", { class: "kf-ex-progress", "data-kf-score": `${m}-${r}` });
         const items = this.inst.items.map((item) => this.itemControls(m, r, item));
         if (this.inst.raters.length === 1) return h("div", { "data-kf-rater": r }, items, this.progress[m][r]);
-        return h("div", { class: "kf-ex-rater", "data-kf-rater": r }, heading(this.level + 2, t(`rater.${r}`)), items, this.progress[m][r]);
+        return h("div", { class: "kf-ex-rater", "data-kf-rater": r }, heading(this.level + 1, t(`rater.${r}`)), items, this.progress[m][r]);
       });
-      this.sections[m] = h("section", { class: "kf-ex-moment", "data-kf-moment": m }, heading(this.level + 1, t("moment.heading", { moment: t(`moment.${m}`) }), { "data-kf-moment-heading": "" }), raters);
+      this.sections[m] = h("section", { class: "kf-ex-moment", "data-kf-moment": m }, heading(this.level, t("moment.heading", { moment: t(`moment.${m}`) }), { "data-kf-moment-heading": "" }), raters);
     }
     this.changeList = h("div", { "data-kf-changes": "" });
     this.gapList = h("div", { "data-kf-gaps": "" });
@@ -330,7 +330,7 @@ class Check {
     return h(
       "div",
       { "data-kf-gap": m, "data-kf-biggest": String(g.biggest) },
-      h("p", { text: t("gaps.biggest", { moment, n: g.biggest }) }),
+      h("p", { text: t(g.biggest === 1 ? "gaps.biggest.one" : "gaps.biggest", { moment, n: g.biggest }) }),
       h("ul", {}, g.at.map((item) => h("li", { "data-kf-gap-item": item, text: t("gaps.item", { item: t(`item.${this.inst.id}.${item}`), a: a.ratings[m][first][item], b: a.ratings[m][second][item] }) }))),
     );
   }
