@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from kfcourse.analysis.class_exports import each_class_export, input_files
 from kfcourse.journal.runs import decided_by
@@ -122,7 +122,7 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _is_mapping(value: Any) -> bool:
+def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
     return type(value) is dict or isinstance(value, Mapping)  # dict first: it is quick
 
 
