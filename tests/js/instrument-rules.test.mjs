@@ -40,3 +40,28 @@ describe("instruments: the page's rules are Python's", () => {
     assert.equal(rules.entryFields(rules.answer("speaking-up", {}), "T", "Q").draft, true);
   });
 });
+
+describe("instruments: the answer in words for the journal (view.js summaryOf)", async () => {
+  const { summaryOf } = await import("../../kfcourse/web/instrument/view.js");
+  const { translator } = await import("../../kfcourse/web/roleplay/dom.js");
+  const words = JSON.parse(readFileSync(new URL("../../kfcourse/web/messages/en-GB.json", import.meta.url), "utf8")).instrument;
+  const t = translator(words);
+  it("labelled lines the journal schema allows, in the catalogue's words, never an id or a key", () => {
+    for (const c of vectors.cases) {
+      const lines = summaryOf({ instrument: c.instrument, ratings: c.ratings, examples: c.examples || {}, action: c.action || "" }, t);
+      assert.ok(lines.length <= 60, c.instrument);
+      for (const { label, text } of lines) {
+        assert.ok(label.length > 0 && label.length <= 200 && text.length <= 20000, label);
+        assert.doesNotMatch(`${label} ${text}`, /partner-[ab]|\{[a-z]+\}|\b(item|change|gaps|rating)\.[a-z]/, `${label} ${text}`);
+      }
+    }
+  });
+  it("says the change and the gap as the screen does", () => {
+    const ratings = { before: { "partner-a": { honest: 3 }, "partner-b": {} }, after: { "partner-a": { honest: 1 } } };
+    const lines = summaryOf({ instrument: "partnership-trust", ratings }, t);
+    assert.deepEqual(lines[0], { label: `Partner A rates partner B: ${words["item.partnership-trust.honest"]}`, text: "Before: 3. After: 1. Change: down 2." });
+    const done = vectors.cases.find((c) => c.instrument === "collaboration-health" && c.answer.finished);
+    const last = summaryOf({ instrument: done.instrument, ratings: done.ratings, action: done.action }, t).at(-1);
+    assert.deepEqual(last, { label: words["action.label"], text: done.action });
+  });
+});

@@ -6,7 +6,7 @@
 import { exercisePageHost } from "../host/exercise-page.js";
 import { headingLevel, mountEach } from "../host/browser.js";
 import * as rules from "./rules.js";
-import { answerOf, copyState, mountInstrument } from "./view.js";
+import { answerOf, copyState, mountInstrument, summaryOf } from "./view.js";
 
 function spec(inst) {
   return {
@@ -19,6 +19,7 @@ function spec(inst) {
     },
     touched: (state) => rules.touched(answerOf(copyState(inst, state))),
     fields: (answer, t) => rules.entryFields(answer, t(`title.${inst.id}`), t(`intro.${inst.id}`)),
+    summary: (state, t) => summaryOf({ ...state, instrument: inst.id }, t), // the answer in words
   };
 }
 

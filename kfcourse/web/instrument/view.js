@@ -40,6 +40,67 @@ export function answerOf(s) {
   return rules.answer(s.instrument, s.ratings, s.examples, s.action);
 }
 
+/** A rating in numbers and words ("4", "2 (yes)"), or the words for none. */
+function shownPoints(inst, t, points, none) {
+  if (points === null) return t(none);
+  if (inst.scale === "agreement") return t("points.agreement", { n: points });
+  const word = Object.keys(rules.PRACTICE_POINTS).find((k) => rules.PRACTICE_POINTS[k] === points);
+  return t("points.practice", { n: points, words: t(`rating.practice.${word}`).toLowerCase() });
+}
+
+/** A change in words: "up 2", "down 1", "no change", or not yet known. */
+function changeWords(t, d) {
+  if (d.change === null) return t("change.none");
+  if (d.direction === "same") return t("change.same");
+  return t(`change.${d.direction}`, { n: Math.abs(d.change) });
+}
+
+/** One item's change as the screen says it: before, after and the change. */
+function itemChange(inst, t, d) {
+  return { before: shownPoints(inst, t, d.before, "value.none"), after: shownPoints(inst, t, d.after, "value.none"), change: changeWords(t, d) };
+}
+
+/** The total's change as the screen says it. */
+function totalChange(t, o, max) {
+  return { max, before: o.before === null ? t("total.none") : String(o.before), after: o.after === null ? t("total.none") : String(o.after), change: changeWords(t, o) };
+}
+
+/**
+ * The answer in words, as the screen puts it (labelled lines for the journal list and the
+ * exports; no internal ids): each rated statement's change, each total, the partners' biggest
+ * gaps, the examples and the agreed action.
+ */
+export function summaryOf(state, t) {
+  const inst = rules.instrument(state.instrument);
+  const a = answerOf(copyState(inst, state));
+  const lines = [];
+  for (const r of inst.raters) {
+    const who = inst.raters.length > 1 ? `${t(`rater.${r}`)}: ` : "";
+    for (const item of inst.items) {
+      const d = a.changes[r].items[item.id];
+      const label = who + t(`item.${inst.id}.${item.id}`);
+      if (d.before !== null || d.after !== null) lines.push({ label, text: t("change.line", itemChange(inst, t, d)) });
+      for (const m of rules.MOMENTS) {
+        const text = a.examples ? a.examples[m][r][item.id] : "";
+        if (text.trim()) lines.push({ label: `${t("example")} (${t(`moment.${m}`).toLowerCase()}): ${label}`, text });
+      }
+    }
+    const o = a.changes[r].overall;
+    lines.push({ label: `${who}${t("summary.total")}`, text: t("change.total", totalChange(t, o, a.scores.before[r].max)) });
+  }
+  if (a.gaps) {
+    for (const m of rules.MOMENTS) {
+      const g = a.gaps[m];
+      if (g.biggest === null) continue;
+      const moment = t(`moment.${m}`);
+      const text = g.biggest === 0 ? t("gaps.none", { moment }) : `${t(g.biggest === 1 ? "gaps.biggest.one" : "gaps.biggest", { moment, n: g.biggest })} ${g.at.map((id) => t(`item.${inst.id}.${id}`)).join(" ")}`;
+      lines.push({ label: t("gaps.heading"), text });
+    }
+  }
+  if (inst.action) lines.push({ label: t("action.label"), text: a.action });
+  return lines;
+}
+
 class Check {
   constructor(root, host) {
     this.root = root;
@@ -281,42 +342,16 @@ class Check {
     this.root.dataset.kfFinished = String(a.finished);
   }
 
-  /** A rating in numbers and words ("4", "2 (yes)"), or words saying there is none. */
-  shown(points, none) {
-    if (points === null) return this.t(none);
-    if (this.inst.scale === "agreement") return this.t("points.agreement", { n: points });
-    const word = Object.keys(rules.PRACTICE_POINTS).find((k) => rules.PRACTICE_POINTS[k] === points);
-    return this.t("points.practice", { n: points, words: this.t(`rating.practice.${word}`).toLowerCase() });
-  }
-
-  changeWords(d) {
-    if (d.change === null) return this.t("change.none");
-    if (d.direction === "same") return this.t("change.same");
-    return this.t(`change.${d.direction}`, { n: Math.abs(d.change) });
-  }
-
   changesOf(a, r) {
     const t = this.t;
     const c = a.changes[r];
     const rated = this.inst.items.filter((item) => c.items[item.id].before !== null || c.items[item.id].after !== null);
     const rows = rated.map((item) => {
       const d = c.items[item.id];
-      return h("li", { "data-kf-change": item.id, "data-kf-direction": d.direction || "none" }, t("change.row", {
-        item: t(`item.${this.inst.id}.${item.id}`),
-        before: this.shown(d.before, "value.none"),
-        after: this.shown(d.after, "value.none"),
-        change: this.changeWords(d),
-      }));
+      return h("li", { "data-kf-change": item.id, "data-kf-direction": d.direction || "none" }, t("change.row", { item: t(`item.${this.inst.id}.${item.id}`), ...itemChange(this.inst, t, d) }));
     });
     const o = c.overall;
-    const total = h("p", { class: "kf-ex-total", "data-kf-change-total": r, "data-kf-direction": o.direction || "none" }, h("strong", {
-      text: t("change.total", {
-        max: a.scores.before[r].max,
-        before: o.before === null ? t("total.none") : String(o.before),
-        after: o.after === null ? t("total.none") : String(o.after),
-        change: this.changeWords(o),
-      }),
-    }));
+    const total = h("p", { class: "kf-ex-total", "data-kf-change-total": r, "data-kf-direction": o.direction || "none" }, h("strong", { text: t("change.total", totalChange(t, o, a.scores.before[r].max)) }));
     return h("div", { class: "kf-ex-changes", "data-kf-changes-of": r }, heading(this.level + 1, t(`rater.${r}`)), rows.length ? h("ul", {}, rows) : h("p", { text: t("changes.empty") }), total);
   }
 
