@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kfcourse.journal.entries import reflection_texts, words
-from kfcourse.journal.markdown_export import STAGE_TITLES
+from kfcourse.journal.markdown_export import STAGE_TITLES, summary_lines
 
 COLUMNS = (
     "id", "kind", "created", "updated", "course_version", "source", "exercise", "title",
@@ -73,7 +73,11 @@ def row(entry: Mapping[str, Any]) -> dict[str, str]:
         values["words"] = sum(words(t) for t in texts.values())
     elif kind == "exercise_answer":
         answer = entry.get("answer")
-        values["text"] = answer if isinstance(answer, str) else json.dumps(answer)
+        lines = summary_lines(entry)
+        if lines:
+            values["text"] = "\n".join(f"{label}: {text}" for label, text in lines)
+        else:
+            values["text"] = answer if isinstance(answer, str) else json.dumps(answer)
     return {name: _cell(values[name]) for name in COLUMNS}
 
 

@@ -122,6 +122,28 @@ def self_rating(
     return entry
 
 
+SUMMARY_LINES = 60
+SUMMARY_LABEL = 200
+SUMMARY_TEXT = 20000
+
+
+def check_summary(summary: Any) -> list[dict[str, str]]:
+    """An exercise answer's ``summary`` (labelled lines in the learner's words, made by the
+    exercise's screen) as the schema allows it; JournalError with the reason otherwise."""
+    if not isinstance(summary, list) or len(summary) > SUMMARY_LINES:
+        raise JournalError(f"a summary is a list of at most {SUMMARY_LINES} lines")
+    lines = []
+    for line in summary:
+        label = line.get("label") if isinstance(line, Mapping) else None
+        text = line.get("text") if isinstance(line, Mapping) else None
+        if not isinstance(label, str) or not isinstance(text, str) or len(line) != 2:
+            raise JournalError("each line of a summary is {label, text}, both text")
+        if len(label) > SUMMARY_LABEL or len(text) > SUMMARY_TEXT:
+            raise JournalError("a line of a summary is too long")
+        lines.append({"label": label, "text": text})
+    return lines
+
+
 def exercise_answer(
     exercise: str,
     answer: Any,

@@ -241,12 +241,34 @@ def _answer(entry: Mapping[str, Any], level: int = 2) -> list[str]:
     out.append(f"- When: {_date(entry.get('created'))}")
     if entry.get("question"):
         out += ["", f"**Question:** {escape_text(entry['question'])}"]
-    answer = entry.get("answer")
-    text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, indent=1)
-    out += ["", "**Answer:**", "", escape_text(text) or "*(left blank)*"]
+    lines = summary_lines(entry)
+    if lines:  # the answer in words, as the exercise's screen put it
+        for label, text in lines:
+            out += ["", f"**{_inline(label)}:** {escape_text(text) or '*(left blank)*'}"]
+    else:
+        answer = entry.get("answer")
+        text = (
+            answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False, indent=1)
+        )
+        out += ["", "**Answer:**", "", escape_text(text) or "*(left blank)*"]
     if entry.get("note"):
         out += ["", escape_text(entry["note"])]
     return out
+
+
+def summary_lines(entry: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """An exercise answer's summary as (label, text) pairs; none unless every line is well made."""
+    summary = entry.get("summary")
+    if not isinstance(summary, list) or not summary:
+        return []
+    lines = [
+        (line["label"], line["text"])
+        for line in summary
+        if isinstance(line, Mapping)
+        and isinstance(line.get("label"), str)
+        and isinstance(line.get("text"), str)
+    ]
+    return lines if len(lines) == len(summary) else []
 
 
 def _words(value: Any) -> str:

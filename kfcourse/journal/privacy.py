@@ -60,7 +60,7 @@ _TEXT = {
     "roleplay": ("title", "scenario_title", "ending_title"),
     "reflection": ("title", "stages", "text", "prompt"),
     "self_rating": ("title", "note"),
-    "exercise_answer": ("title", "question", "note", "answer"),
+    "exercise_answer": ("title", "question", "note", "answer", "summary"),
 }
 _STEP_NAMES = ("point", "choice", "actor", "kind")
 

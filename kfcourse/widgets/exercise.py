@@ -130,12 +130,14 @@ class ExerciseWidget(anywidget.AnyWidget):
     def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, Mapping) or content.get("type") != "commit":
             return
-        reply = self.commit(content.get("state"))
+        reply = self.commit(content.get("state"), content.get("summary"))
         self.send({"type": "committed", "request": content.get("request"), **reply})
 
-    def commit(self, state: Any) -> dict[str, Any]:
+    def commit(self, state: Any, summary: Any = None) -> dict[str, Any]:
         """Accept a change (and write its entry), or refuse it with a reason.
 
+        ``summary`` is the answer in words as the screen puts it (labelled lines, see
+        ``entries.check_summary``), kept in the entry for the journal list and the exports.
         ``{"ok": True, "state": ...}`` once the entry is in the journal (``run`` is its id),
         else ``{"ok": False, "reason": ...}``."""
         try:
@@ -145,7 +147,8 @@ class ExerciseWidget(anywidget.AnyWidget):
             if run is not None and not isinstance(run, str):
                 raise Refused("the answer must be a journal entry id or null")
             answer, kept = self.accept(state)
-        except (Refused, self.RULES_ERROR) as exc:
+            lines = None if summary is None else entries.check_summary(summary)
+        except (Refused, JournalError, self.RULES_ERROR) as exc:
             return {"ok": False, "reason": str(exc)}
         accepted = {**kept, "run": run}
         if run or self.keeps(kept):
@@ -154,6 +157,8 @@ class ExerciseWidget(anywidget.AnyWidget):
                 if previous is not None and previous.get("exercise") != self.EXERCISE:
                     previous = None
                 fields = self.fields(answer)
+                if lines is not None:
+                    fields["summary"] = lines
                 if previous is None:
                     entry = entries.new_entry("exercise_answer", fields, SOURCE)
                 else:

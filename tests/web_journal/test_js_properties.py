@@ -234,6 +234,8 @@ LEARNER_TEXT = st.lists(
     | st.text(st.sampled_from(list("<>&*_#`[]()!|~$:{}%^=+-.\\ 1234\n")), max_size=4),
     max_size=16,
 ).map("".join)
+# A note on a run holds something: the core refuses a blank one (runs.note rules).
+NOTE_TEXT = LEARNER_TEXT.filter(lambda text: bool(text.strip()))
 
 
 SCENARIOS = shipped_ids()
@@ -266,6 +268,18 @@ def learner_journal(draw: Any) -> dict[str, Any]:
             answer=draw(JSON_VALUE),
             question=draw(LEARNER_TEXT),
             note=draw(LEARNER_TEXT),
+            # The answer in words, as an exercise's screen writes it (or none, as before).
+            **draw(
+                st.just({})
+                | st.fixed_dictionaries(
+                    {
+                        "summary": st.lists(
+                            st.fixed_dictionaries({"label": LEARNER_TEXT, "text": LEARNER_TEXT}),
+                            max_size=3,
+                        )
+                    }
+                )
+            ),
         ),
         entry(
             "self_rating",
@@ -292,9 +306,9 @@ def notes_on(run: dict[str, Any], draw: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if run["trace"] and draw(st.booleans()):
         step = draw(st.integers(1, len(run["trace"])))
-        out.append(disagreement_entry(run, step, draw(LEARNER_TEXT), source="web"))
+        out.append(disagreement_entry(run, step, draw(NOTE_TEXT), source="web"))
     if draw(st.booleans()):
-        out.append(derole_entry(run, draw(LEARNER_TEXT), question=draw(st.none() | TEXT)))
+        out.append(derole_entry(run, draw(NOTE_TEXT), question=draw(st.none() | TEXT)))
     if draw(st.booleans()):
         stages = draw(st.dictionaries(st.sampled_from(GIBBS_STAGES), LEARNER_TEXT, min_size=1))
         out.append(

@@ -9,7 +9,8 @@ import { browserJournal, headingLevel, localKey, mountEach, newId, readLocal, up
  * The host object for one exercise (the contract of ../host/README.md):
  * `spec.accept(state)` returns {answer, state} (the state to keep, without `run`) or throws the
  * rules' refusal; `spec.touched(state)` says whether there is anything to keep in the journal;
- * `spec.fields(answer, t)` gives the entry's fields.
+ * `spec.fields(answer, t)` gives the entry's fields; `spec.summary(state, t)`, if given, the
+ * answer in words ([{label, text}]) that the journal list and the exports show.
  */
 export function exercisePageHost(spec, data) {
   const t = translator(data.messages);
@@ -37,7 +38,9 @@ export function exercisePageHost(spec, data) {
       if (run) {
         if (!journal) warnings.push(t("journal.missing"));
         else {
-          const failed = upsertEntry(journal, run, "exercise_answer", spec.fields(checked.answer, t));
+          const fields = spec.fields(checked.answer, t);
+          if (spec.summary) fields.summary = spec.summary(checked.state, t);
+          const failed = upsertEntry(journal, run, "exercise_answer", fields);
           if (failed) warnings.push(t("journal.failed", { reason: failed }));
         }
       }

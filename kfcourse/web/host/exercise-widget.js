@@ -3,13 +3,16 @@
 // and the journal entry is written; a state Python refuses is taken back on the screen and never
 // reaches the journal file.
 
+import { translator } from "../roleplay/dom.js";
+
 let requests = 0; // shared by every view on the page, so replies never reach the wrong view
 
 /**
  * The anywidget module for `mount(el, host)` (which returns {state, destroy()}); `extra` adds
- * host fields an exercise's view expects.
+ * host fields an exercise's view expects; `summary(state, t)`, if given, the answer in words
+ * sent with each state for the journal entry (as the page host writes it).
  */
-export function exerciseWidget(mount, extra = {}) {
+export function exerciseWidget(mount, extra = {}, summary = null) {
   return {
     render({ model, el }) {
       const waiting = new Map();
@@ -21,6 +24,7 @@ export function exerciseWidget(mount, extra = {}) {
       };
       model.on("msg:custom", onMessage);
       const messages = model.get("messages");
+      const t = translator(messages);
       const lost = () => messages["host.lost"] || "The connection to Python was lost.";
       const host = {
         messages,
@@ -33,7 +37,9 @@ export function exerciseWidget(mount, extra = {}) {
           return new Promise((resolve) => {
             waiting.set(request, resolve);
             try {
-              model.send({ type: "commit", request, state });
+              const message = { type: "commit", request, state };
+              if (summary) message.summary = summary(state, t);
+              model.send(message);
             } catch (error) {
               waiting.delete(request);
               resolve({ ok: false, reason: lost() });

@@ -78,6 +78,17 @@
     return e.exercise || kindName(e.kind);
   }
 
+  // An exercise answer's summary as [label, text] pairs; none unless every line is well made
+  // (markdown_export.summary_lines).
+  function summaryLines(e) {
+    var summary = e.summary;
+    if (!Array.isArray(summary) || !summary.length) return [];
+    var lines = summary.filter(function (l) {
+      return isMap(l) && typeof l.label === "string" && typeof l.text === "string";
+    }).map(function (l) { return [l.label, l.text]; });
+    return lines.length === summary.length ? lines : [];
+  }
+
   function valueText(v) {
     if (v === null || v === undefined) return "(skipped)";
     return typeof v === "string" ? v : JSON.stringify(v);
@@ -121,7 +132,9 @@
       out.push(["You said", valueText(note.text)]);
     } else if (e.kind === "exercise_answer") {
       if (e.question) out.push(["Question", e.question]);
-      out.push(["Answer", valueText(e.answer)]);
+      var lines = summaryLines(e);
+      if (lines.length) lines.forEach(function (l) { out.push(l); });
+      else out.push(["Answer", valueText(e.answer)]);
       if (e.note) out.push(["Note", e.note]);
     }
     return out;
@@ -396,8 +409,14 @@
     var out = ["#".repeat(level) + " " + (titled ? "Exercise: " + inline(e.title) : "Exercise answer"), ""];
     out.push("- When: " + mdDate(e.created));
     if (truthy(e.question)) out.push("", "**Question:** " + escapeText(pyStr(e.question)));
-    var text = typeof e.answer === "string" ? e.answer : pyDumps(e.answer, false, 1);
-    out.push("", "**Answer:**", "", escapeText(text) || "*(left blank)*");
+    var lines = summaryLines(e);
+    if (lines.length) {
+      // the answer in words, as the exercise's screen put it
+      lines.forEach(function (l) { out.push("", "**" + inline(l[0]) + ":** " + (escapeText(l[1]) || "*(left blank)*")); });
+    } else {
+      var text = typeof e.answer === "string" ? e.answer : pyDumps(e.answer, false, 1);
+      out.push("", "**Answer:**", "", escapeText(text) || "*(left blank)*");
+    }
     if (truthy(e.note)) out.push("", escapeText(pyStr(e.note)));
     return out;
   }
@@ -549,7 +568,9 @@
       }).join("\n\n");
       values.words = Object.keys(texts).reduce(function (n, k) { return n + pySplit(texts[k]).length; }, 0);
     } else if (e.kind === "exercise_answer") {
-      values.text = typeof e.answer === "string" ? e.answer : pyDumps(has(e, "answer") ? e.answer : null, true);
+      var lines = summaryLines(e);
+      if (lines.length) values.text = lines.map(function (l) { return l[0] + ": " + l[1]; }).join("\n");
+      else values.text = typeof e.answer === "string" ? e.answer : pyDumps(has(e, "answer") ? e.answer : null, true);
     }
     return CSV_COLUMNS.map(function (name) { return csvQuote(csvValue(values[name])); });
   }
