@@ -4,6 +4,7 @@
 // placement, the answer is an "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountWhoLeads } from "./view.js";
 
 bootExercisePage({
@@ -17,4 +18,5 @@ bootExercisePage({
   },
   touched: (s) => Object.values(s.placements).some((p) => p.authority || p.knowledge) || Boolean(s.mismatch || s.risk),
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
