@@ -5,6 +5,7 @@
 // journal, a draft until the fourth round.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountTrustLoop } from "./view.js";
 
 bootExercisePage({
@@ -19,4 +20,5 @@ bootExercisePage({
   },
   touched: (s) => s.picks.length > 0,
   fields: (answer, t) => rules.entryFields(answer, t("entry.title")),
+  summary, // the game in words, for the journal list and the exports
 });

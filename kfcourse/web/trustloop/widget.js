@@ -2,6 +2,16 @@
 // state of the game and writes the journal entry (kfcourse.widgets.trust_loop, on
 // ../host/exercise-widget.js). Python draws the seed of a new game, so the view asks for none.
 import { exerciseWidget } from "../host/exercise-widget.js";
+import { summary } from "./summary.js";
 import { mountTrustLoop } from "./view.js";
 
-export default exerciseWidget(mountTrustLoop, { newSeed: null });
+// The game in words goes with each state; a state the rules refuse goes without (Python says why).
+const words = (state, t) => {
+  try {
+    return summary(state, t);
+  } catch (error) {
+    return null;
+  }
+};
+
+export default exerciseWidget(mountTrustLoop, { newSeed: null }, words);
