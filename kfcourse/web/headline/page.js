@@ -4,6 +4,7 @@
 // rating or word, the answer is an "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountHeroHeadline } from "./view.js";
 
 bootExercisePage({
@@ -18,4 +19,5 @@ bootExercisePage({
   },
   touched: (s) => s.marked.length > 0 || Object.values(s.ratings).some((v) => v !== null) || Boolean(s.headline || s.paragraph),
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
