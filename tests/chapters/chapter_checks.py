@@ -542,3 +542,111 @@ def first_use_unlinked(page: Path, terms: Iterable[str]) -> list[Problem]:
             index = max(k for k, start in enumerate(starts) if start <= hit.start())
             problems.append(Problem(page, prose[index][0], f"first use of '{term}' is not linked"))
     return problems
+
+
+# --------------------------------------------------------------------------- objectives practised
+
+# The marker: a MyST comment on the line directly above a self-check or activity's opening fence,
+# naming the numbered objectives it practises, e.g. "% practises: 3, 4". MyST drops comments, so the
+# learner never sees it; it sits outside the block because most kf- directives take no content.
+_PRACTISES = re.compile(r"^%\s*practises:\s*(?P<numbers>.*?)\s*$")
+_PRACTISES_LIKE = re.compile(r"^%\s*practi[sc]es?\b", re.IGNORECASE)
+_OBJECTIVE = re.compile(r"^(?P<number>\d+)\.\s+\*\*[A-Z]")
+# Blocks a marker may stand on: self-checks, activity admonitions ("Pause and note") and the
+# course's interactive blocks (reflection forms, instruments, role-plays, exercise widgets).
+MARKABLE = ("exercise", "admonition", "kf-")
+
+
+@dataclass(frozen=True)
+class Marker:
+    line: int  # the marker's own line
+    numbers: tuple[int, ...]
+    block: Directive | None  # the block whose fence is on the next line
+
+
+def objective_numbers(path: Path, text: str | None = None) -> dict[int, int]:
+    """The numbered learning objectives of a chapter: number -> line."""
+    doc = parse(path, text)
+    sections = [h for h in doc.headings if h.level == 2]
+    start = next((h.line for h in sections if h.text == "Learning objectives"), None)
+    if start is None:
+        return {}
+    end = next((h.line for h in sections if h.line > start), 10**9)
+    found: dict[int, int] = {}
+    for lineno, line in doc.text_lines:
+        if start < lineno < end and (m := _OBJECTIVE.match(line)):
+            found[int(m["number"])] = lineno
+    return found
+
+
+def practice_markers(
+    path: Path, text: str | None = None
+) -> tuple[list[Marker], list[Problem], Parsed]:
+    """Every '% practises:' marker with the block it stands on, and badly formed markers."""
+    doc = parse(path, text)
+    by_line = {d.line: d for d in doc.directives}
+    markers: list[Marker] = []
+    problems: list[Problem] = []
+    for lineno, line in doc.text_lines:
+        stripped = line.strip()
+        if not _PRACTISES_LIKE.match(stripped):
+            continue
+        m = _PRACTISES.match(stripped)
+        items = [s.strip() for s in m["numbers"].split(",")] if m else []
+        if not m or not items or not all(s.isdigit() for s in items):
+            problems.append(Problem(path, lineno, "marker must read '% practises: N[, N...]'"))
+            continue
+        markers.append(Marker(lineno, tuple(int(s) for s in items), by_line.get(lineno + 1)))
+    return markers, problems, doc
+
+
+def check_objectives_practised(path: Path, text: str | None = None) -> list[Problem]:
+    """Every numbered objective is practised by at least one marked self-check or activity.
+
+    Also: each marker stands directly above a self-check, an activity admonition or a kf- block,
+    names only objectives that exist, and every {exercise} carries a marker.
+    """
+    objectives = objective_numbers(path, text)
+    markers, problems, doc = practice_markers(path, text)
+    if not objectives:
+        return [*problems, Problem(path, 1, "no numbered learning objectives found")]
+    practised: set[int] = set()
+    for marker in markers:
+        block = marker.block
+        if block is None or not block.name.startswith(MARKABLE):
+            problems.append(
+                Problem(
+                    path,
+                    marker.line,
+                    "marker must be directly above an exercise, an "
+                    "activity admonition or a kf- block",
+                )
+            )
+            continue
+        for number in marker.numbers:
+            if number in objectives:
+                practised.add(number)
+            else:
+                problems.append(
+                    Problem(
+                        path,
+                        marker.line,
+                        f"marker names objective {number}, which does not "
+                        f"exist (objectives: 1-{max(objectives)})",
+                    )
+                )
+    marked = {m.block.line for m in markers if m.block is not None}
+    for d in doc.directives:
+        if d.name == "exercise" and d.line not in marked:
+            problems.append(Problem(path, d.line, "self-check has no '% practises: N' marker"))
+    for number, line in sorted(objectives.items()):
+        if number not in practised:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"objective {number} has no self-check or activity marked "
+                    f"'% practises: {number}'",
+                )
+            )
+    return problems

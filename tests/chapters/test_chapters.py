@@ -7,6 +7,7 @@ failure lists every problem as file:line: message.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ BIB = ROOT / "references.bib"
 GLOSSARY = cc.CHAPTERS / "glossary.md"
 REFERENCES = cc.CHAPTERS / "references.md"
 BENCH = ROOT / "bench" / "bench_readability.py"
+READING_BENCH = ROOT / "bench" / "bench_reading.py"
 CHAPTERS = cc.toc_chapters()
 # Every page the book builds that is written in Markdown (notebooks are checked elsewhere).
 ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages(ROOT) if (ROOT / f"{name}.md").exists()]
@@ -49,16 +51,42 @@ def test_chapter_has_the_template_sections_in_order(chapter: Path) -> None:
     assert not problems, _report(problems)
 
 
-def _readability() -> Any:
-    """The readability bench as a module (it lives in bench/, outside the package)."""
+def _bench(path: Path) -> Any:
+    """A bench script as a module (it lives in bench/, outside the package)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_readability", BENCH)
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up by name
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
+
+
+def _readability() -> Any:
+    module = _bench(BENCH)
     module.use_offline_syllable_counts()
     return module
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_every_objective_is_practised_by_a_check_or_activity(chapter: Path) -> None:
+    """Each numbered objective has a self-check or activity marked '% practises: N' (the
+    chapter template explains the marker), and every marker names an objective that exists."""
+    problems = cc.check_objectives_practised(chapter)
+    assert not problems, _report(problems)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_no_stretch_of_reading_is_longer_than_15_minutes(chapter: Path) -> None:
+    """Carpentries rhythm: an activity at least every 15 minutes of reading (bench_reading.py)."""
+    bench = _bench(READING_BENCH)
+    found, _ = bench.stretches(chapter.read_text(encoding="utf-8"))
+    worst = max(found, key=lambda s: s.words)
+    assert worst.minutes <= bench.TARGET_MINUTES, (
+        f"{chapter.name}:{worst.first_line}-{worst.last_line}: {worst.words} words "
+        f"({worst.minutes:.1f} min) of reading with no activity"
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
