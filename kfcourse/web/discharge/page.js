@@ -4,6 +4,7 @@
 // change, the answer is an "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountDistributeDischarge } from "./view.js";
 
 bootExercisePage({
@@ -17,4 +18,5 @@ bootExercisePage({
   },
   touched: (s) => Object.values(s.allocation).some((roles) => roles.length > 0) || s.gaps_shown || Boolean(s.response),
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
