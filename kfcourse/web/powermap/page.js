@@ -4,6 +4,7 @@
 // choice, the answer is an "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountPowerMap } from "./view.js";
 
 bootExercisePage({
@@ -17,4 +18,5 @@ bootExercisePage({
   },
   touched: (s) => [...Object.values(s.before), ...Object.values(s.after), ...Object.values(s.tags)].some(Boolean) || Boolean(s.rung),
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
