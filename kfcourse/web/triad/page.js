@@ -4,6 +4,7 @@
 // answer is one "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountTriad } from "./view.js";
 
 /** Whether a state holds anything worth an entry in the journal. */
@@ -28,4 +29,5 @@ bootExercisePage({
   },
   touched,
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
