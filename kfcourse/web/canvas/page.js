@@ -4,6 +4,7 @@
 // word written, the canvas is an "exercise_answer" entry in the browser journal.
 import { bootExercisePage } from "../host/exercise-page.js";
 import * as rules from "./rules.js";
+import { summary } from "./summary.js";
 import { mountCanvas } from "./view.js";
 
 bootExercisePage({
@@ -17,4 +18,5 @@ bootExercisePage({
   },
   touched: (s) => rules.filled(s.authors) || rules.CARDS.some((c) => rules.FIELDS.some((f) => rules.filled(s.cards[c][f])) || s.cards[c].dimension !== null),
   fields: (answer, t) => rules.entryFields(answer, t("entry.title"), t("entry.question")),
+  summary, // the answer in words, for the journal list and the exports
 });
