@@ -3,6 +3,9 @@ journal file, as one exercise_answer entry that is a draft until finished."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,8 @@ import pytest
 import kfcourse
 from kfcourse.activities import who_leads as rules
 from kfcourse.journal import JournalStore
+from kfcourse.journal.csv_export import to_csv
+from kfcourse.journal.markdown_export import to_markdown
 from kfcourse.widgets import exercise
 from kfcourse.widgets import who_leads as wlw
 
@@ -91,3 +96,76 @@ def test_a_new_widget_carries_on_with_the_unfinished_answer(store: JournalStore)
     again, _ = make(store)
     assert again.restored is not None
     assert again.restored["run"] == reply["state"]["run"] and again.restored["risk"] == "half"
+
+
+# The answer in words: what the screen's own summary.js makes for a state, in node, with the words
+# the widget gives the screen.
+SUMMARY_JS = Path(__file__).resolve().parents[2] / "kfcourse" / "web" / "wholeads" / "summary.js"
+DOM_JS = SUMMARY_JS.parent.parent / "roleplay" / "dom.js"
+
+
+def summary_of(widget: wlw.WhoLeads, the_state: dict[str, Any]) -> list[dict[str, str]]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is needed to run the screen's summary.js")
+    script = (
+        f"import {{ summary }} from {json.dumps(SUMMARY_JS.as_uri())};"
+        f"import {{ translator }} from {json.dumps(DOM_JS.as_uri())};"
+        "let input = ''; process.stdin.on('data', (d) => (input += d));"
+        "process.stdin.on('end', () => { const {state, words} = JSON.parse(input);"
+        "process.stdout.write(JSON.stringify(summary(state, translator(words)))); });"
+    )
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps({"state": the_state, "words": widget.words}),
+        capture_output=True, text=True, check=True, timeout=60,
+    )  # fmt: skip
+    return json.loads(done.stdout)
+
+
+def test_the_answer_in_words_is_kept_in_the_entry_and_shown_by_the_exports(
+    store: JournalStore,
+) -> None:
+    widget, sent = make(store)
+    final = state(placements=rules.REFERENCE, reference_shown=True, mismatch="ward-nurse",
+                  risk="Her <b>warning</b> goes unheard.")  # fmt: skip
+    words = summary_of(widget, final)
+    widget._on_msg(widget, {"type": "commit", "request": 4, "state": final, "summary": words}, [])
+    assert sent[-1]["ok"], sent[-1]
+    [entry] = answers(store)
+    assert entry["summary"] == words
+    consultant = {"label": "Consultant", "text": "Formal authority high, relevant knowledge some"}
+    assert consultant in words
+    assert {"label": "The risk this mismatch creates for trust",
+            "text": "Her <b>warning</b> goes unheard."} in words  # fmt: skip
+    document = {"format": "kfcourse-journal", "version": 1, "entries": answers(store)}
+    markdown, table = to_markdown(document), to_csv(document)
+    for shown in (markdown, table):
+        assert "Ward nurse: knows more than their authority lets them act on." in shown
+        assert "Formal authority high, relevant knowledge some" in shown
+        for actor in rules.ACTORS:
+            assert actor == "carer" or actor == "pharmacist" or actor not in shown, actor
+        assert '"placements"' not in shown and "reference_shown" not in shown
+    assert "Her \\<b\\>warning\\</b\\> goes unheard." in markdown  # learner text stays text
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "Consultant: high",
+        [{"label": "Consultant"}],
+        [{"label": "Consultant", "text": 3}],
+        [{"label": "Consultant", "text": "high", "id": "consultant"}],
+        [{"label": "x" * 201, "text": "high"}],
+        [{"label": "Consultant", "text": "x" * 20001}],
+        [{"label": "Consultant", "text": "high"}] * 61,
+    ],
+)
+def test_a_malformed_answer_in_words_is_refused_and_nothing_is_written(
+    store: JournalStore, bad: Any
+) -> None:
+    widget, sent = make(store)
+    good = state(placements={"carer": {"authority": "low"}})
+    widget._on_msg(widget, {"type": "commit", "request": 5, "state": good, "summary": bad}, [])
+    assert sent[-1]["ok"] is False and "summary" in sent[-1]["reason"], sent[-1]
+    assert answers(store) == [] and widget.restored is None
