@@ -75,11 +75,18 @@ def book_html(book_build: BookBuild) -> Path:
     return book_build.html
 
 
+_FIXTURE_BUILDS: dict[Path, Path] = {}  # each fixture book is built once per test session
+
+
 def build_fixture_book(source: Path, out: Path, expect: str) -> Path:
     """Build a small fixture book with warnings as errors into ``out``; its HTML folder, which
-    must hold the page ``expect``."""
+    must hold the page ``expect``. A book already built in this session is not built again
+    (the exercises' page tests share one), so its pages must be served, never changed."""
     if FAST:
         pytest.skip("make test-fast builds no book")
+    built = _FIXTURE_BUILDS.get(source.resolve())
+    if built is not None and (built / expect).exists():
+        return built
     cmd = [
         str(Path(sys.executable).with_name("jupyter-book")),
         "build", "--all", "-W", "-n", "--keep-going",
@@ -89,6 +96,7 @@ def build_fixture_book(source: Path, out: Path, expect: str) -> Path:
     html = out / "_build" / "html"
     if proc.returncode != 0 or not (html / expect).exists():
         pytest.fail(f"the fixture book did not build:\n{(proc.stdout + proc.stderr)[-4000:]}")
+    _FIXTURE_BUILDS[source.resolve()] = html
     return html
 
 
