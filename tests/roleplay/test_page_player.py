@@ -71,6 +71,8 @@ def open_player(page: Any, url: str) -> Any:
 
 def settle(root: Any) -> None:
     root.page.wait_for_function("(el) => !el.hasAttribute('aria-busy')", arg=root.element_handle())
+    # Focus moves to the new screen in the frame that first draws it (view.js, focusOn).
+    root.page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
 
 
 def click(root: Any, target: Any) -> None:

@@ -42,21 +42,20 @@ function panel(key, measure, series, columns) {
     const y = yAt(0, measure);
     box.appendChild(svg("line", { x1: 0, x2: WIDTH, y1: y, y2: y, class: "kf-rp-chart-zero" }));
   }
+  // One path per series (a gap where the series has no value: a new "M"), not a node per segment.
   series.forEach((_, s) => {
-    let segment = [];
-    const flush = () => {
-      if (segment.length > 1) box.appendChild(svg("polyline", { points: segment.join(" "), class: `kf-rp-chart-line kf-rp-chart-line-${s}`, "vector-effect": "non-scaling-stroke" }));
-      segment = [];
-    };
+    let d = "";
+    let run = 0; // points in the current stretch (a stretch of one point draws nothing)
     columns.forEach((column, i) => {
       const value = column.values[s] ? column.values[s][key] : null;
       if (value === null || value === undefined) {
-        flush();
+        run = 0;
         return;
       }
-      segment.push(`${xAt(i, columns.length).toFixed(1)},${yAt(value, measure).toFixed(1)}`);
+      d += `${run ? "L" : "M"}${xAt(i, columns.length).toFixed(1)},${yAt(value, measure).toFixed(1)}`;
+      run += 1;
     });
-    flush();
+    if (d.includes("L")) box.appendChild(svg("path", { d, class: `kf-rp-chart-line kf-rp-chart-line-${s}`, "vector-effect": "non-scaling-stroke" }));
   });
   const cursor = svg("line", { x1: 0, x2: 0, y1: 0, y2: HEIGHT, class: "kf-rp-chart-cursor", "vector-effect": "non-scaling-stroke" });
   box.appendChild(cursor);

@@ -3,10 +3,13 @@
 // where the runs parted, and the two endings. A table carries all of it for screen readers; at
 // 320 px its rows stack.
 import { compareRuns } from "./align.js";
-import { h, heading, uid } from "./dom.js";
+import { el, h, heading, inPieces, uid } from "./dom.js";
 import { pathChart, valueWords } from "./chart.js";
 import { decisionText, pointTitle } from "./transcript.js";
 import { startValues } from "./debrief.js";
+
+const ROWS_PER_GROUP = 25; // rows per <tbody>, each laid out only when near the screen when stacked
+const EAGER_ROWS = 50; // a long comparison's first rows, shown at once (the rest straight after)
 
 function byNumber(trace) {
   const steps = new Map();
@@ -89,7 +92,15 @@ export function comparisonView({ scenario, a, b, t, level, names }) {
     h("p", { class: "kf-rp-compare-parted", data: { kfParted: parted === null || parted === undefined ? "" : result.rows[parted].point } }, parted === null || parted === undefined ? t("compare.samePath") : t("compare.parted", { n: parted + 1, point: pointTitle(scenario, result.rows[parted].point) })),
   );
 
-  const describe = (steps, n, ctx) => (n === null || n === undefined ? t("compare.notHere") : decisionText(steps.get(n), ctx));
+  // Each step's words once (the chart's columns and the table's rows both use them).
+  const words = (steps, n, ctx) => (n === null || n === undefined ? t("compare.notHere") : decisionText(steps.get(n), ctx));
+  const aligned = result.rows.map((row, i) => {
+    const sa = row.a === null || row.a === undefined ? null : stepsA.get(row.a);
+    const sb = row.b === null || row.b === undefined ? null : stepsB.get(row.b);
+    const da = words(stepsA, row.a, ctxA);
+    const db = words(stepsB, row.b, ctxB);
+    return { row, i, sa, sb, da, db, title: pointTitle(scenario, row.point), wa: `${nameA}: ${da}`, wb: `${nameB}: ${db}` };
+  });
   const columns = [
     {
       key: "start",
@@ -98,59 +109,87 @@ export function comparisonView({ scenario, a, b, t, level, names }) {
       values: [startValues(scenario, a), startValues(scenario, b)],
       changes: [null, null],
     },
-    ...result.rows.map((row, i) => {
-      const sa = row.a === null || row.a === undefined ? null : stepsA.get(row.a);
-      const sb = row.b === null || row.b === undefined ? null : stepsB.get(row.b);
-      return {
-        key: i + 1,
-        label: t("compare.columnFull", { n: i + 1, point: pointTitle(scenario, row.point), a: `${nameA}: ${describe(stepsA, row.a, ctxA)}`, b: `${nameB}: ${describe(stepsB, row.b, ctxB)}` }),
-        title: t("compare.column", { n: i + 1, point: pointTitle(scenario, row.point) }),
-        detail: [`${nameA}: ${describe(stepsA, row.a, ctxA)}`, `${nameB}: ${describe(stepsB, row.b, ctxB)}`],
-        values: [sa ? sa.measures : null, sb ? sb.measures : null],
-        changes: [sa ? sa.changes : null, sb ? sb.changes : null],
-      };
-    }),
+    ...aligned.map(({ i, sa, sb, title, wa, wb }) => ({
+      key: i + 1,
+      label: t("compare.columnFull", { n: i + 1, point: title, a: wa, b: wb }),
+      title: t("compare.column", { n: i + 1, point: title }),
+      detail: [wa, wb],
+      values: [sa ? sa.measures : null, sb ? sb.measures : null],
+      changes: [sa ? sa.changes : null, sb ? sb.changes : null],
+    })),
   ];
   const series = [{ name: nameA }, { name: nameB }];
   wrap.appendChild(heading(level + 1, t("compare.chartHeading")));
   wrap.appendChild(pathChart({ scenario, series, columns, t, caption: t("compare.chartCaption", { a: nameA, b: nameB }), start: 0 }));
 
-  // The aligned paths as a table: one row per decision point met by either run.
+  // The aligned paths as a table: one row per decision point met by either run. Rows come in
+  // groups of ROWS_PER_GROUP (a <tbody> each), so that a long comparison off screen is not laid
+  // out until it is scrolled to (content-visibility on each group, roleplay.css).
   const measures = Object.entries(scenario.measures);
   const headers = [t("compare.point"), nameA, nameB, t("compare.same")];
-  const rows = result.rows.map((row, i) => {
-    const sa = row.a === null || row.a === undefined ? null : stepsA.get(row.a);
-    const sb = row.b === null || row.b === undefined ? null : stepsB.get(row.b);
-    const meters = (step) =>
-      step
-        ? measures.map(([key, m]) => `${m.name} ${valueWords(m, step.measures[key], (step.changes || {})[key], t)}`).join("; ")
-        : "";
-    const cell = (step, steps, n, ctx) => (step ? `${describe(steps, n, ctx)} ${t("compare.meters", { meters: meters(step) })}` : t("compare.notHere"));
-    const same = !sa || !sb ? t(sa ? "compare.onlyA" : "compare.onlyB", { a: nameA, b: nameB }) : row.same ? t("compare.yes") : t("compare.no");
-    const name = `${i + 1}. ${pointTitle(scenario, row.point)}${i === parted ? ` (${t("compare.partedHere")})` : ""}`;
-    return { row, i, cells: [name, cell(sa, stepsA, row.a, ctxA), cell(sb, stepsB, row.b, ctxB), same] };
-  });
+  const said = new Map(); // "key value change" -> its words (a long comparison repeats them)
+  const valueSaid = (key, m, value, change) => {
+    const memo = `${key} ${value} ${change}`;
+    if (!said.has(memo)) said.set(memo, `${m.name} ${valueWords(m, value, change, t)}`);
+    return said.get(memo);
+  };
+  const meters = (step) => measures.map(([key, m]) => valueSaid(key, m, step.measures[key], (step.changes || {})[key])).join("; ");
+  const cell = (step, decided) => (step ? `${decided} ${t("compare.meters", { meters: meters(step) })}` : t("compare.notHere"));
+  const yes = t("compare.yes");
+  const no = t("compare.no");
+  const partedHere = t("compare.partedHere");
+  const onlyA = t("compare.onlyA", { a: nameA, b: nameB });
+  const onlyB = t("compare.onlyB", { a: nameA, b: nameB });
   const captionId = uid("kf-rp-compare");
-  wrap.appendChild(heading(level + 1, t("compare.tableHeading")));
-  wrap.appendChild(
-    h(
-      "table",
-      { class: "kf-rp-table kf-rp-compare-table", role: "table", "aria-labelledby": captionId, data: { kfCompareTable: "" } },
-      h("caption", { id: captionId, text: t("compare.tableCaption", { a: nameA, b: nameB }) }),
-      h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, headers.map((text) => h("th", { scope: "col", role: "columnheader", text })))),
-      h(
-        "tbody",
-        { role: "rowgroup" },
-        rows.map(({ row, i, cells }) =>
-          h(
-            "tr",
-            { role: "row", class: i === parted ? "kf-rp-parted" : null, data: { kfRow: i + 1, kfPoint: row.point, kfA: row.a ?? "", kfB: row.b ?? "", kfSame: row.same ? "true" : "false" } },
-            cells.map((text, c) => (c === 0 ? h("th", { scope: "row", role: "rowheader", text }) : h("td", { role: "cell", "data-label": headers[c], text }))),
-          ),
-        ),
-      ),
-    ),
+  const table = h(
+    "table",
+    { class: "kf-rp-table kf-rp-compare-table", role: "table", "aria-labelledby": captionId, data: { kfCompareTable: "" } },
+    h("caption", { id: captionId, text: t("compare.tableCaption", { a: nameA, b: nameB }) }),
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, headers.map((text) => h("th", { scope: "col", role: "columnheader", text })))),
   );
+  // One row made by hand and cloned for the others (cheaper than making each cell anew).
+  const model = el("tr");
+  model.setAttribute("role", "row");
+  const first = el("th");
+  first.setAttribute("scope", "row");
+  first.setAttribute("role", "rowheader");
+  model.appendChild(first);
+  for (let c = 1; c < headers.length; c += 1) {
+    const td = el("td");
+    td.setAttribute("role", "cell");
+    td.setAttribute("data-label", headers[c]);
+    model.appendChild(td);
+  }
+  const addRow = (group, { row, i, sa, sb, da, db, title }) => {
+    const tr = model.cloneNode(true);
+    if (i === parted) tr.className = "kf-rp-parted";
+    tr.setAttribute("data-kf-row", String(i + 1));
+    if (row.point !== null && row.point !== undefined) tr.setAttribute("data-kf-point", row.point);
+    tr.setAttribute("data-kf-a", String(row.a ?? ""));
+    tr.setAttribute("data-kf-b", String(row.b ?? ""));
+    tr.setAttribute("data-kf-same", row.same ? "true" : "false");
+    const cells = tr.children;
+    cells[0].textContent = `${i + 1}. ${title}${i === parted ? ` (${partedHere})` : ""}`;
+    cells[1].textContent = cell(sa, da);
+    cells[2].textContent = cell(sb, db);
+    cells[3].textContent = !sa || !sb ? (sa ? onlyA : onlyB) : row.same ? yes : no;
+    group.appendChild(tr);
+  };
+  const addGroup = (rows) => {
+    const group = el("tbody");
+    group.setAttribute("role", "rowgroup");
+    for (const row of rows) addRow(group, row);
+    table.appendChild(group);
+  };
+  // A long comparison shows its first rows at once and makes the rest straight after.
+  const eager = aligned.slice(0, EAGER_ROWS);
+  if (!eager.length) addGroup([]);
+  for (let i = 0; i < eager.length; i += ROWS_PER_GROUP) addGroup(eager.slice(i, i + ROWS_PER_GROUP));
+  const pieces = [];
+  for (let i = EAGER_ROWS; i < aligned.length; i += ROWS_PER_GROUP) pieces.push(() => addGroup(aligned.slice(i, i + ROWS_PER_GROUP)));
+  if (pieces.length) inPieces(table, pieces);
+  wrap.appendChild(heading(level + 1, t("compare.tableHeading")));
+  wrap.appendChild(table);
   return wrap;
 }
 

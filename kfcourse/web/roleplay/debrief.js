@@ -2,11 +2,13 @@
 // along it (a chart and the same data as a table), the theory behind each choice, the scenario's
 // debrief points for this path, what the partner knew, "Disagree with the key?" on any step, a
 // Gibbs reflection started from the learner's own run, and the de-roling prompt.
-import { h, heading, paragraphs, textList, uid } from "./dom.js";
+import { el, h, heading, inPieces, paragraphs, textList, uid } from "./dom.js";
 import { pathChart, pathTable } from "./chart.js";
 import { decisionText, pointTitle, stepLines } from "./transcript.js";
 
 const ROLES = ["doctor", "patient"];
+const EAGER_STEPS = 30; // a long path's first steps, shown at once (more than a screen holds)
+const STEPS_PER_PIECE = 40; // the rest, made in pieces straight after
 
 /** Start values of every measure (a run entry's measures_start, or the scenario's starts). */
 export function startValues(scenario, run) {
@@ -58,9 +60,13 @@ function theoryKeys(trace) {
 /** An author-year citation: a link to the book's references page, or the full reference. */
 export function citation(key, citations, full) {
   const c = (citations || {})[key];
-  if (!c) return h("span", { class: "kf-rp-cite", text: key });
-  if (c.href && !full) return h("a", { class: "kf-rp-cite", href: c.href, text: c.label });
-  return h("span", { class: "kf-rp-cite", text: c.label });
+  if (!c) return el("span", "kf-rp-cite", key);
+  if (c.href && !full) {
+    const link = el("a", "kf-rp-cite", c.label);
+    link.setAttribute("href", c.href);
+    return link;
+  }
+  return el("span", "kf-rp-cite", c.label);
 }
 
 function citationList(keys, ctx) {
@@ -85,29 +91,39 @@ export function debriefItems(scenario, trace) {
 /**
  * A <details> whose content is made when it is first opened (or the page is printed): a long
  * path has a form under every step and a table of every step, which would slow the debrief.
+ * Its content is made by the one toggle listener of the section it is in (fillOnToggle).
  */
 const lazyFills = new WeakMap(); // details -> the function that makes its content
 let printHooked = false;
 
+function fillLazy(details) {
+  const make = lazyFills.get(details);
+  if (!make) return;
+  lazyFills.delete(details);
+  details.appendChild(make());
+}
+
 function lazyDetails(summary, className, make) {
-  const details = h("details", { class: className, data: { kfLazy: "" } }, h("summary", { text: summary }));
-  let made = false;
-  const fill = () => {
-    if (made) return;
-    made = true;
-    details.appendChild(make());
-  };
-  details.addEventListener("toggle", () => {
-    if (details.open) fill();
-  });
-  lazyFills.set(details, fill);
+  const details = el("details", className, null, el("summary", null, summary));
+  details.setAttribute("data-kf-lazy", "");
+  lazyFills.set(details, make);
   if (!printHooked) {
     printHooked = true;
-    window.addEventListener("beforeprint", () => {
-      document.querySelectorAll("details[data-kf-lazy]").forEach((d) => (lazyFills.get(d) || (() => {}))());
-    });
+    window.addEventListener("beforeprint", () => document.querySelectorAll("details[data-kf-lazy]").forEach(fillLazy));
   }
   return details;
+}
+
+// `toggle` does not bubble, so it is listened to on its way down (capture): one listener for
+// every lazy <details> of the debrief rather than one each.
+function fillOnToggle(root) {
+  root.addEventListener(
+    "toggle",
+    (event) => {
+      if (event.target.open && lazyFills.has(event.target)) fillLazy(event.target);
+    },
+    true,
+  );
 }
 
 /** A short form that saves one note about the run (a disagreement or the de-roling). */
@@ -160,41 +176,66 @@ export function debriefSection(ctx) {
   section.append(title, h("p", { text: t("debrief.intro") }));
   const canNote = !!(ctx.host.saveNote && ctx.run);
 
-  // 1 and 6: the path, with who decided, and "Disagree with the key?" on each step.
+  // 1 and 6: the path, with who decided, and "Disagree with the key?" on each step. A long path
+  // shows its first steps at once and makes the rest straight after (inPieces).
   section.append(heading(level + 2, t("ending.transcript")));
-  const notesByStep = new Map();
-  const list = h(
-    "ol",
-    { class: "kf-rp-transcript" },
-    trace.map((step) => {
-      const item = h("li", { class: "kf-rp-step", data: { kfStep: step.n } }, stepLines(step, { ...ctx, held: false, transcript: true }));
-      const keys = step.theory || [];
-      if (keys.length) {
-        item.append(h("p", { class: "kf-rp-step-theory" }, h("span", { class: "kf-rp-who", text: t("debrief.theoryLine") }), " ", ...keys.flatMap((key, i) => [i ? "; " : "", citation(key, ctx.citations, !ctx.citationLinks)])));
-      }
-      const held = h("div", { class: "kf-rp-step-notes" });
-      notesByStep.set(step.n, held);
-      item.appendChild(held);
-      if (canNote && step.choice !== null) {
-        const details = lazyDetails(t("disagree.summary", { n: step.n }), "kf-rp-disagree", () =>
-          noteForm({
-            ctx,
-            kind: "disagreement",
-            step: step.n,
-            label: t("disagree.label", { n: step.n }),
-            hint: step.why ? t("disagree.key", { why: step.why }) : null,
-            saveText: t("disagree.save"),
-            marker: { kfDisagreeSave: step.n },
-            onSaved: (text) => held.appendChild(savedNote(text, t("disagree.yours"))),
-          }),
-        );
-        details.dataset.kfDisagree = String(step.n);
-        item.appendChild(details);
-      }
-      return item;
-    }),
-  );
+  const steps = new Set(trace.map((step) => step.n));
+  const notesByStep = new Map(); // step -> where its notes go (made before its step, if need be)
+  const notesOf = (n) => {
+    if (!notesByStep.has(n)) notesByStep.set(n, el("div", "kf-rp-step-notes"));
+    return notesByStep.get(n);
+  };
+  const stepCtx = { ...ctx, held: false, transcript: true };
+  const full = !ctx.citationLinks;
+  const theoryLine = t("debrief.theoryLine");
+  const list = el("ol", "kf-rp-transcript");
+  const stepItem = (step) => {
+    const item = el("li", "kf-rp-step");
+    item.setAttribute("data-kf-step", String(step.n));
+    item.append(...stepLines(step, stepCtx));
+    const keys = step.theory || [];
+    if (keys.length) {
+      const line = el("p", "kf-rp-step-theory", null, el("span", "kf-rp-who", theoryLine), " ");
+      keys.forEach((key, i) => line.append(...(i ? ["; "] : []), citation(key, ctx.citations, full)));
+      item.appendChild(line);
+    }
+    const held = notesOf(step.n);
+    item.appendChild(held);
+    if (canNote && step.choice !== null) {
+      const details = lazyDetails(t("disagree.summary", { n: step.n }), "kf-rp-disagree", () =>
+        noteForm({
+          ctx,
+          kind: "disagreement",
+          step: step.n,
+          label: t("disagree.label", { n: step.n }),
+          hint: step.why ? t("disagree.key", { why: step.why }) : null,
+          saveText: t("disagree.save"),
+          marker: { kfDisagreeSave: step.n },
+          onSaved: (text) => held.appendChild(savedNote(text, t("disagree.yours"))),
+        }),
+      );
+      details.setAttribute("data-kf-disagree", String(step.n));
+      item.appendChild(details);
+    }
+    return item;
+  };
+  for (const step of trace.slice(0, EAGER_STEPS)) list.appendChild(stepItem(step));
+  const pieces = [];
+  for (let i = EAGER_STEPS; i < trace.length; i += STEPS_PER_PIECE) {
+    const part = trace.slice(i, i + STEPS_PER_PIECE);
+    pieces.push(() => {
+      const fragment = document.createDocumentFragment();
+      for (const step of part) fragment.appendChild(stepItem(step));
+      list.appendChild(fragment);
+    });
+  }
+  if (pieces.length) {
+    const later = () => inPieces(list, pieces);
+    if (ctx.pending) ctx.pending.push(later);
+    else later();
+  }
   section.append(list, h("p", { class: "kf-rp-hint", text: t("disagree.why") }));
+  fillOnToggle(section);
 
   // 2: the meters along the path, as a chart and as a table.
   const columns = runColumns(scenario, trace, startValues(scenario), ctx);
@@ -234,29 +275,34 @@ export function debriefSection(ctx) {
     }
   }
 
-  // 7: the course's reflection form, started from this run.
+  // 7: the course's reflection form, started from this run: made once the debrief's first
+  // screen has been drawn (it is below the path and the chart), or as soon as it is scrolled to.
   if (ctx.mountReflection && ctx.host.reflectionHost && ctx.run) {
     const slot = h("div", { class: "kf-rp-reflection", data: { kfDebriefReflection: "" } });
     section.append(heading(level + 2, t("debrief.reflect")), h("p", { text: t("debrief.reflectIntro") }), slot);
-    const mine = trace.filter((step) => ctx.mode === "pair" || !(step.ruled || []).includes(step.actor) || step.actor === "joint");
-    const seed = mine.map((step) => `${step.n}. ${pointTitle(scenario, step.point)}: ${decisionText(step, ctx)}`).join("\n");
-    const moments = biggestMoves(trace).map((step) => t("reflect.moment", { n: step.n, point: pointTitle(scenario, step.point), changes: changeList(scenario, step, t) }));
-    const hints = moments.length ? { feelings: t("reflect.feelings", { moments: moments.join("; ") }), analysis: t("reflect.analysis", { moments: moments.join("; ") }) } : {};
-    ctx.pending.push(() =>
-      Promise.resolve(
-        ctx.host.reflectionHost({
-          variant: ctx.mode === "patient" ? "patient" : "clinician",
-          exercise: `roleplay-${scenario.id}`,
-          title: t("reflect.title", { title: scenario.title }),
-          relatedEntry: ctx.run,
-          seed: { description: seed },
-          stageHints: hints,
-          headingLevel: level + 3,
-        }),
-      )
+    const mount = () => {
+      const mine = trace.filter((step) => ctx.mode === "pair" || !(step.ruled || []).includes(step.actor) || step.actor === "joint");
+      const seed = mine.map((step) => `${step.n}. ${pointTitle(scenario, step.point)}: ${decisionText(step, ctx)}`).join("\n");
+      const moments = biggestMoves(trace).map((step) => t("reflect.moment", { n: step.n, point: pointTitle(scenario, step.point), changes: changeList(scenario, step, t) }));
+      const hints = moments.length ? { feelings: t("reflect.feelings", { moments: moments.join("; ") }), analysis: t("reflect.analysis", { moments: moments.join("; ") }) } : {};
+      return Promise.resolve()
+        .then(() =>
+          ctx.host.reflectionHost({
+            variant: ctx.mode === "patient" ? "patient" : "clinician",
+            exercise: `roleplay-${scenario.id}`,
+            title: t("reflect.title", { title: scenario.title }),
+            relatedEntry: ctx.run,
+            seed: { description: seed },
+            stageHints: hints,
+            headingLevel: level + 3,
+          }),
+        )
         .then((host) => ctx.mountReflection(slot, host))
-        .catch((error) => slot.appendChild(h("p", { role: "alert", text: t("reflect.failed", { reason: error && error.message ? error.message : String(error) }) }))),
-    );
+        .catch((error) => slot.appendChild(h("p", { role: "alert", text: t("reflect.failed", { reason: error && error.message ? error.message : String(error) }) })));
+    };
+    const later = () => inPieces(slot, [mount]);
+    if (ctx.pending) ctx.pending.push(later);
+    else later();
   }
 
   // 8: de-roling.
@@ -269,7 +315,7 @@ export function debriefSection(ctx) {
         .then((notes) => {
           for (const note of notes || []) {
             if (note.kind === "de-roling") held.appendChild(savedNote(note.text, t("derole.yours")));
-            else if (note.kind === "disagreement" && notesByStep.has(note.step)) notesByStep.get(note.step).appendChild(savedNote(note.text, t("disagree.yours")));
+            else if (note.kind === "disagreement" && steps.has(note.step)) notesOf(note.step).appendChild(savedNote(note.text, t("disagree.yours")));
           }
         })
         .catch(() => {});

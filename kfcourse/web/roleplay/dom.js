@@ -4,12 +4,21 @@
 /** The catalogue's text for `key` with each `{name}` replaced by params[name]. */
 export function translator(messages) {
   const table = messages || {};
+  const parsed = new Map(); // text -> [text, name, text, name, ..., text] (a long debrief asks thousands of times)
   return function t(key, params) {
     const text = Object.prototype.hasOwnProperty.call(table, key) ? String(table[key]) : key;
     if (!params) return text;
-    return text.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-    );
+    let parts = parsed.get(text);
+    if (!parts) {
+      parts = text.split(/\{([a-zA-Z0-9_]+)\}/);
+      parsed.set(text, parts);
+    }
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1];
+    }
+    return out;
   };
 }
 
@@ -43,6 +52,21 @@ function append(node, children) {
   }
 }
 
+/**
+ * el("p", "kf-rp-why", "Why: ...", child, ...): the lean form of h() for long lists (a debrief
+ * of a long path makes thousands of nodes): a class, a text (textContent) and children only.
+ */
+export function el(tag, className, text, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== null && text !== undefined) node.textContent = String(text);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
 /** A heading of level 1 to 6 (clamped) that can take focus from script. */
 export function heading(level, text, attrs) {
   const n = Math.max(1, Math.min(6, level));
@@ -71,3 +95,58 @@ export function uid(prefix) {
   counter += 1;
   return `${prefix}-${counter}-${Math.random().toString(36).slice(2, 7)}`;
 }
+
+/**
+ * What is off screen at first, made after what is on screen has been drawn: the rest of a long
+ * list, or a block further down. `pieces` are functions, each appending the next part to `list`;
+ * they run in order, one per task, when the page is idle (the first after the next frame), and
+ * all that are left at once when the end of `list` (its last child, or itself while it is empty)
+ * comes within a screen of the viewport, or the page is printed. So it is all there (for
+ * find-in-page, screen readers, the keyboard and printing) within moments, long before anyone
+ * could scroll, tab or read that far. Stops if `list` leaves the page. Returns a function that
+ * makes the rest now.
+ */
+export function inPieces(list, pieces) {
+  let next = 0;
+  let watcher = null;
+  const idle = window.requestIdleCallback ? (fn) => window.requestIdleCallback(fn, { timeout: 100 }) : (fn) => window.setTimeout(fn, 0);
+  const stop = () => {
+    next = pieces.length;
+    if (watcher) watcher.disconnect();
+    window.removeEventListener("beforeprint", rest);
+  };
+  const watch = () => {
+    if (!watcher) return;
+    watcher.disconnect();
+    watcher.observe(list.lastElementChild || list);
+  };
+  function rest() {
+    while (next < pieces.length) pieces[next++]();
+    stop();
+  }
+  const step = () => {
+    if (next >= pieces.length) return;
+    if (!list.isConnected) {
+      stop();
+      return;
+    }
+    pieces[next++]();
+    if (next < pieces.length) {
+      watch();
+      idle(step);
+    } else stop();
+  };
+  if (!pieces.length) return () => {};
+  window.addEventListener("beforeprint", rest);
+  if (window.IntersectionObserver) {
+    watcher = new IntersectionObserver((seen) => {
+      if (seen.some((entry) => entry.isIntersecting) && list.isConnected) rest();
+    }, { rootMargin: "100% 0px" });
+  }
+  window.requestAnimationFrame(() => {
+    watch();
+    idle(step);
+  });
+  return rest;
+}
+

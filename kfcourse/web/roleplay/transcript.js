@@ -1,6 +1,6 @@
 // One trace step in words: who chose what (or the impasse), the rule note when the scripted
 // partner chose, and (unless feedback is held) why and how the meters moved.
-import { h } from "./dom.js";
+import { el } from "./dom.js";
 import { changeWords } from "./meters.js";
 
 function choiceText(scenario, pointId, choiceId) {
@@ -23,37 +23,42 @@ function changesText(ctx, step) {
   return parts.length ? ctx.t("transcript.changes", { changes: parts.join(", ") }) : ctx.t("recent.noChange");
 }
 
-function notes(ctx, step) {
-  return Object.entries(step.notes || {})
-    .filter(([, note]) => note)
-    .map(([, note]) => h("p", { class: "kf-rp-note-rule", text: ctx.t("recent.ruleNote", { note }) }));
+function notes(ctx, step, out) {
+  for (const note of Object.values(step.notes || {})) {
+    if (note) out.push(el("p", "kf-rp-note-rule", ctx.t("recent.ruleNote", { note })));
+  }
+}
+
+// "<who> <what>": who decided (bold) and the choice's words.
+function decided(label, text) {
+  return el("p", null, null, el("span", "kf-rp-who", label), " ", el("span", null, text));
 }
 
 /** The lines (DOM nodes) describing one trace step. */
 export function stepLines(step, ctx) {
   const { t, scenario } = ctx;
   const point = scenario.points[step.point];
-  const out = [h("p", { class: "kf-rp-step-point", text: t("transcript.step", { n: step.n, point: (point && point.title) || step.point }) })];
+  const out = [el("p", "kf-rp-step-point", t("transcript.step", { n: step.n, point: (point && point.title) || step.point }))];
   const ruled = step.ruled || [];
   if (step.kind === "impasse") {
-    out.push(h("p", { class: "kf-rp-impasse", text: t("recent.impasse") }));
+    out.push(el("p", "kf-rp-impasse", t("recent.impasse")));
     for (const role of ["doctor", "patient"]) {
       if (!step.picks || !step.picks[role]) continue;
-      out.push(h("p", {}, h("span", { class: "kf-rp-who", text: who(ctx, role, ruled.includes(role)) }), " ", h("span", { text: choiceText(scenario, step.point, step.picks[role]) })));
+      out.push(decided(who(ctx, role, ruled.includes(role)), choiceText(scenario, step.point, step.picks[role])));
     }
-    out.push(...notes(ctx, step));
-    if (step.prompt) out.push(h("p", { class: "kf-rp-impasse-prompt", text: step.prompt }));
+    notes(ctx, step, out);
+    if (step.prompt) out.push(el("p", "kf-rp-impasse-prompt", step.prompt));
   } else if (step.actor === "joint") {
-    out.push(h("p", {}, h("span", { class: "kf-rp-who", text: t("recent.joint") }), " ", h("span", { text: step.text || choiceText(scenario, step.point, step.choice) })));
-    out.push(...notes(ctx, step));
+    out.push(decided(t("recent.joint"), step.text || choiceText(scenario, step.point, step.choice)));
+    notes(ctx, step, out);
   } else {
     const role = step.actor;
-    out.push(h("p", {}, h("span", { class: "kf-rp-who", text: who(ctx, role, ruled.includes(role)) }), " ", h("span", { text: step.text || choiceText(scenario, step.point, step.choice) })));
-    out.push(...notes(ctx, step));
+    out.push(decided(who(ctx, role, ruled.includes(role)), step.text || choiceText(scenario, step.point, step.choice)));
+    notes(ctx, step, out);
   }
   if (!ctx.held) {
-    if (step.why) out.push(h("p", { class: "kf-rp-why", text: t("recent.why", { why: step.why }) }));
-    out.push(h("p", { class: "kf-rp-changes", text: changesText(ctx, step) }));
+    if (step.why) out.push(el("p", "kf-rp-why", t("recent.why", { why: step.why })));
+    out.push(el("p", "kf-rp-changes", changesText(ctx, step)));
   }
   return out;
 }

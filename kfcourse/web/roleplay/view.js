@@ -255,8 +255,24 @@ class Player {
     }
     if (this.interacted) {
       const target = this.screen.querySelector("[data-kf-focus]") || this.screen.querySelector(".kf-rp-heading");
-      if (target) target.focus({ preventScroll: false });
+      if (target) this.focusOn(target);
     }
+  }
+
+  // Focus moves to the new screen's heading just before that screen is first drawn (in the
+  // next animation frame), not at once: focusing needs the page laid out, and asked for now it
+  // would lay the page out twice (now, and again for the frame). focus() brings the heading into
+  // view as before. Nothing can be pressed on the new screen before that frame; if focus went
+  // elsewhere outside the player meanwhile, it is left there.
+  focusOn(target) {
+    if (this.focusFrame) window.cancelAnimationFrame(this.focusFrame);
+    this.focusFrame = window.requestAnimationFrame(() => {
+      this.focusFrame = null;
+      if (!target.isConnected) return;
+      const active = target.getRootNode().activeElement;
+      if (active && active !== document.body && !this.root.contains(active)) return;
+      target.focus();
+    });
   }
 
   currentScreen() {
@@ -591,6 +607,7 @@ class Player {
   }
 
   destroy() {
+    if (this.focusFrame) window.cancelAnimationFrame(this.focusFrame);
     this.root.textContent = "";
   }
 }
