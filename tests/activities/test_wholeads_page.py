@@ -115,6 +115,24 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Who leads? Who follows?"
     assert schema_problems(stored_journal(page)) == []
+    # the answer in words (summary.js): in My journal and the exports, never the ids
+    lines = entry.get("summary") or []
+    assert {"label": "Carer", "text": "Formal authority low, relevant knowledge high"} in lines
+    assert {"label": "The risk this mismatch creates for trust", "text": RISK} in lines
+    shown = page.evaluate(
+        "(e) => KFJournal.exporters.entrySections(e).map((s) => s.join(': ')).join('\\n')", entry
+    )
+    markdown = page.evaluate("(d) => KFJournal.exporters.markdown(d)", stored_journal(page))
+    csv = page.evaluate("(d) => KFJournal.exporters.csv(d)", stored_journal(page))
+    for words in (shown, markdown, csv):
+        assert "Ward nurse" in words and "Formal authority some, relevant knowledge high" in words
+        assert "Carer: knows more than their authority lets them act on." in words
+        assert "You placed 5 of 8 people as the reference does." in words
+        for actor in rules.ACTORS:
+            assert "-" not in actor or actor not in words, actor
+        assert "reference_shown" not in words and "placements" not in words
+    assert "**Consultant:** Formal authority high, relevant knowledge high" in markdown
+    assert "\\<b\\>first\\</b\\>" in markdown  # the learner's text stays text
     assert root.locator("b").count() == 0  # the learner's text is shown as text
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it
