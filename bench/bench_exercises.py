@@ -7,8 +7,8 @@ another host is aborted and counted). For each exercise page:
 
 * the bytes of every response until the network is idle, against the page with no exercise
   (target: <= 1.2x);
-* the time from a learner's change (the first select, checkbox or radio in the exercise given a
-  new value, as the keyboard would) to the updated view painted: the change is dispatched, the
+* the time from a learner's change (the first select, checkbox, radio group or toggle button
+  in the exercise given a new value, as the keyboard would) to the updated view painted: the change is dispatched, the
   view's first DOM mutation is awaited, then the next animation frame. The median of 21 changes
   (target: <= 16 ms, one frame at 60 Hz).
 
@@ -40,10 +40,14 @@ CHANGES = 21
 # Give the first control of the exercise a new value, wait for the view to change, then for the
 # frame that shows it; the time in ms, or null when the exercise has no such control.
 ONE_CHANGE = """async (root) => {
-  const controls = [...root.querySelectorAll('select, input[type=checkbox], input[type=radio]')]
+  const controls = [...root.querySelectorAll(
+    'select, input[type=checkbox], input[type=radio], button[aria-pressed]')]
     .filter((c) => !c.disabled && c.offsetParent !== null);
   if (!controls.length) return null;
-  const control = controls[0];
+  let control = controls[0];
+  if (control.type === 'radio') {  // the first radio of its group that is not chosen yet
+    control = controls.find((c) => c.type === 'radio' && c.name === control.name && !c.checked);
+  }
   const changed = new Promise((resolve) => {
     const watch = new MutationObserver(() => { watch.disconnect(); resolve(); });
     watch.observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
@@ -76,11 +80,23 @@ def build(out: Path) -> Path:
     return html
 
 
+# The chapter exercises: every bundle in kfcourse/web whose page host is the shared one.
+BUNDLES = sorted(
+    d.name
+    for d in (ROOT / "kfcourse" / "web").iterdir()
+    if (d / "page.js").is_file()
+    and "../host/" in (d / "page.js").read_text(encoding="utf-8")
+    and d.name != "checkin"
+)
+
+
 def exercise_pages(html: Path) -> list[str]:
+    """The fixture pages that carry a chapter exercise (not the journal's form or panel)."""
+    marks = tuple(f'class="kf-{bundle}-data"' for bundle in BUNDLES)
     return sorted(
         p.name
         for p in html.glob("*.html")
-        if "data-kf-exercise=" in p.read_text(encoding="utf-8") and p.name != PLAIN
+        if any(m in p.read_text(encoding="utf-8") for m in marks) and p.name != PLAIN
     )
 
 
