@@ -273,3 +273,69 @@ def test_first_use_check_needs_a_link_at_the_first_mention(book: Path) -> None:
         (_line_of(bad, "Short words about"), True)
     ]
     assert cc.first_use_unlinked(book / "03-good.md", {"trust"}) == []
+
+
+PRACTISED = textwrap.dedent(
+    """\
+    # A chapter
+
+    ## Learning objectives
+
+    1. **Describe** a thing.
+    2. **Evaluate** a claim.
+
+    ## An idea
+
+    Text.
+
+    % practises: 1
+    :::{admonition} Pause and note: a thing
+    Note one thing.
+    :::
+
+    ## Check your understanding
+
+    % practises: 2
+    :::{exercise}
+    :label: ch3-judge
+
+    A judgement with reasons.
+    :::
+
+    ## Reflect
+
+    % practises: 1
+    :::{kf-reflection}
+    :id: ch3-reflect
+    :::
+    """
+)
+
+
+def test_objectives_check_passes_when_every_objective_is_marked(tmp_path: Path) -> None:
+    page = tmp_path / "03-x.md"
+    assert cc.check_objectives_practised(page, PRACTISED) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("% practises: 2\n", "", ["self-check has no", "objective 2 has no"]),
+        ("% practises: 1\n:::{admonition}", "% practises: 3\n:::{admonition}", ["objective 3"]),
+        ("% practises: 2\n", "% practises: two\n", ["must read"]),
+        (
+            "% practises: 1\n:::{admonition}",
+            "% practises: 1\n\n:::{admonition}",
+            ["directly above"],
+        ),
+    ],
+    ids=["marker removed", "no such objective", "bad syntax", "not above a block"],
+)
+def test_objectives_check_catches_missing_and_wrong_markers(
+    tmp_path: Path, old: str, new: str, expected: list[str]
+) -> None:
+    page = tmp_path / "03-x.md"
+    assert old in PRACTISED
+    problems = cc.check_objectives_practised(page, PRACTISED.replace(old, new, 1))
+    for fragment in expected:
+        assert any(fragment in p.message for p in problems), (fragment, problems)
