@@ -8,9 +8,9 @@ another host is aborted and counted). For each exercise page:
 * the bytes of every response until the network is idle, against the page with no exercise
   (target: <= 1.2x);
 * the time from a learner's change (the first select, checkbox, radio group or toggle button
-  in the exercise given a new value, as the keyboard would) to the updated view painted: the change is dispatched, the
-  view's first DOM mutation is awaited, then the next animation frame. The median of 21 changes
-  (target: <= 16 ms, one frame at 60 Hz).
+  in the exercise given a new value, as the keyboard would) to the updated view painted: the
+  change is dispatched, the view's first DOM mutation is awaited, then the next animation
+  frame. The median of 21 changes (target: <= 16 ms, one frame at 60 Hz).
 
 Run: .venv/bin/python bench/bench_exercises.py
 """

@@ -5,7 +5,16 @@
 
 import { translator } from "../roleplay/dom.js";
 
-let requests = 0; // shared by every view on the page, so replies never reach the wrong view
+let requests = 0;
+
+// The answer in words, or none for a state the rules refuse (Python then says why).
+function inWords(summary, state, t) {
+  try {
+    return summary(state, t);
+  } catch (error) {
+    return null;
+  }
+} // shared by every view on the page, so replies never reach the wrong view
 
 /**
  * The anywidget module for `mount(el, host)` (which returns {state, destroy()}); `extra` adds
@@ -38,7 +47,8 @@ export function exerciseWidget(mount, extra = {}, summary = null) {
             waiting.set(request, resolve);
             try {
               const message = { type: "commit", request, state };
-              if (summary) message.summary = summary(state, t);
+              const words = summary ? inWords(summary, state, t) : null;
+              if (words) message.summary = words;
               model.send(message);
             } catch (error) {
               waiting.delete(request);
