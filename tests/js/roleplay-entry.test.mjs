@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 
 import { Session } from "../../kfcourse/web/roleplay/engine.js";
-import { deroleEntry, disagreementEntry, runEntry } from "../../kfcourse/web/roleplay/entry.js";
+import { NOTE_LIMIT, deroleEntry, disagreementEntry, runEntry } from "../../kfcourse/web/roleplay/entry.js";
 import { label, played, scenarios, vectors } from "./roleplay-support.mjs";
 
 const META = {
@@ -108,5 +108,9 @@ describe("notes on a run", () => {
     }
     assert.throws(() => disagreementEntry({ kind: "reflection", id: "x" }, 1, "x", META), /role-play run/);
     assert.throws(() => deroleEntry(r, null, META), /must be text/);
+    // As the core refuses them (kfcourse.journal.runs.note_entry): blank, or too long.
+    assert.throws(() => deroleEntry(r, " \n ", META), /Write something first/);
+    assert.throws(() => disagreementEntry(r, 1, "x".repeat(NOTE_LIMIT + 1), META), /at most/);
+    assert.equal(deroleEntry(r, "x".repeat(NOTE_LIMIT), META).answer.text.length, NOTE_LIMIT);
   });
 });

@@ -69,11 +69,15 @@ export function runEntry(session, scenario, meta) {
   };
 }
 
+export const NOTE_LIMIT = 5000; // characters in one note, as kfcourse.journal.runs.NOTE_LIMIT
+
 function checkNote(run, text) {
   if (run === null || typeof run !== "object" || run.kind !== "roleplay" || !Object.hasOwn(run, "id")) {
     throw new Error("A note on a run must name a role-play run held in the journal.");
   }
   if (typeof text !== "string") throw new Error("A note on a run must be text.");
+  if (!text.trim()) throw new Error("Write something first.");
+  if ([...text].length > NOTE_LIMIT) throw new Error(`A note can hold ${NOTE_LIMIT} characters at most.`);
 }
 
 /**
