@@ -7,7 +7,7 @@ aborted and counted). Two runs are timed:
 
 - the longest run of a shipped scenario in the golden vectors (tests/roleplay/vectors.json);
 - a synthetic run of about 200 steps through a generated scenario
-  (kfcourse.scenario.synthetic), far longer than any shipped path.
+  (tests/scenario/synthetic.py), far longer than any shipped path.
 
 For each, the browser journal is set up as a learner would have it one choice before the ending
 (the run so far, and an earlier run of the same scenario to compare with), the page is opened,
@@ -49,8 +49,8 @@ from kfcourse.journal.runs import run_entry  # noqa: E402
 from kfcourse.scenario import Session, check_file  # noqa: E402
 from kfcourse.scenario.compiled import compile_scenario  # noqa: E402
 from kfcourse.scenario.library import resolve  # noqa: E402
-from kfcourse.scenario.synthetic import generate  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, build_fixture_book, serve  # noqa: E402
+from tests.scenario.synthetic import generate  # noqa: E402
 from tests.web_journal.journal_helpers import journal  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "roleplay" / "fixture_book"

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository's tests/
+
 from kfcourse.scenario import lint_file, load_file, random_session, shipped_paths
 from kfcourse.scenario.bib import find_bib
 from kfcourse.scenario.engine import MODES
-from kfcourse.scenario.synthetic import generate
+from tests.scenario.synthetic import generate
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TARGET_RATIO = 3.0

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kfcourse.scenario import Session, load_text, random_session, shipped_paths
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.model import Scenario
-from kfcourse.scenario.synthetic import generate
+from tests.scenario.synthetic import generate
 
 from .conftest import load_ok
 
