@@ -2,105 +2,39 @@
 // anywidget). The rules and the memo come from rules.js, the words from the catalogue's `canvas`
 // section; where the answer and the journal live is the host's business (README.md). Learner
 // text is only ever set as text, and the memo is downloaded as a file made in the browser.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
-const SAVE_DELAY_MS = 600; // typing pauses this long before the text is saved
 const RUBRIC_LEVELS = [1, 2, 3, 4];
 
-function copyState(s) {
-  const cards = {};
-  for (const card of rules.CARDS) {
-    const c = (s.cards && s.cards[card]) || {};
-    cards[card] = { support: c.support || "", owner: c.owner || "", sign: c.sign || "", dimension: c.dimension || null };
-  }
-  return { cards, authors: s.authors || "", run: s.run || null };
-}
-
-class Canvas {
-  constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.timer = null;
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored) {
-        rules.answer(host.restored.cards || {}, host.restored.authors || "");
-        restored = copyState(host.restored);
-      }
-    } catch (error) {
-      restored = null;
+class Canvas extends ExerciseView {
+  copy(s) {
+    const cards = {};
+    for (const card of rules.CARDS) {
+      const c = (s.cards && s.cards[card]) || {};
+      cards[card] = { support: c.support || "", owner: c.owner || "", sign: c.sign || "", dimension: c.dimension || null };
     }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
+    return { cards, authors: s.authors || "", run: s.run || null };
   }
 
-  // -- asking the host --------------------------------------------------------------------
+  check(s) {
+    return rules.answer(s.cards || {}, s.authors || "");
+  }
+
+  /** A change (no words of its own) says the progress when the number of complete cards moves. */
   change(mutate) {
     const before = this.answer().complete.length;
-    const next = copyState(this.state);
-    mutate(next);
-    try {
-      rules.answer(next.cards, next.authors);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
+    if (!super.change(mutate)) return false;
     const done = this.answer().complete.length;
     if (done !== before) this.say(this.t("progress", { n: done, total: rules.CARDS.length }));
-    this.queue = this.queue.then(() => this.send());
-  }
-
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(this.answer().finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
-  }
-
-  answer() {
-    return rules.answer(this.state.cards, this.state.authors);
+    return true;
   }
 
   // -- building (once) ----------------------------------------------------------------------
   textBox(label, attrs) {
     const id = uid("kf-cv-text");
-    const box = h("textarea", { id, rows: "3", maxlength: String(rules.TEXT_MAX), ...attrs, on: { input: () => this.typed(), change: () => this.typed(true) } });
+    const box = h("textarea", { id, rows: "3", maxlength: String(rules.TEXT_MAX), ...attrs, on: this.typingAll() });
     return { box, control: h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: id, text: label }), box) };
   }
 
@@ -132,7 +66,7 @@ class Canvas {
       );
     });
     const authorsId = uid("kf-cv-authors");
-    this.authors = h("input", { id: authorsId, type: "text", maxlength: String(rules.AUTHORS_MAX), autocomplete: "off", "data-kf-authors": "", on: { input: () => this.typed(), change: () => this.typed(true) } });
+    this.authors = h("input", { id: authorsId, type: "text", maxlength: String(rules.AUTHORS_MAX), autocomplete: "off", "data-kf-authors": "", on: this.typingAll() });
     const meterName = uid("kf-cv-meter");
     this.meterFill = h("span", { class: "kf-ex-meter-fill" });
     this.meterReading = h("span", { class: "kf-ex-meter-reading", "aria-hidden": "true" });
@@ -147,7 +81,7 @@ class Canvas {
     const rubricId = uid("kf-cv-rubric");
     this.rubricButton = h("button", { type: "button", class: "kf-ex-button", "data-kf-rubric": "", "aria-expanded": "false", "aria-controls": rubricId, text: t("rubric.show"), on: { click: () => this.toggleRubric() } });
     this.rubric = h("section", { id: rubricId, class: "kf-ex-reference", "data-kf-rubric-table": "", hidden: true }, this.rubricParts());
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     return h(
       "div",
       { class: "kf-ex-body" },
@@ -188,15 +122,14 @@ class Canvas {
   }
 
   // -- learner actions ----------------------------------------------------------------------
-  typed(now) {
-    window.clearTimeout(this.timer);
-    if (now) this.saveTexts();
-    else this.timer = window.setTimeout(() => this.saveTexts(), SAVE_DELAY_MS);
+  /** The `on` handlers of every text box: all the boxes are kept together, in one change. */
+  typingAll() {
+    return { input: () => this.later("texts", false, () => this.saveTexts()), change: () => this.later("texts", true, () => this.saveTexts()) };
   }
 
   /** Every text box's words into the state, when any differ from it (one change). */
   saveTexts() {
-    window.clearTimeout(this.timer);
+    window.clearTimeout(this.timers.get("texts"));
     const s = this.state;
     const differs = this.authors.value !== s.authors || rules.CARDS.some((c) => rules.FIELDS.some((f) => this.boxes[c][f].value !== s.cards[c][f]));
     if (!differs) return;
@@ -253,16 +186,9 @@ class Canvas {
     this.meterReading.textContent = words;
     this.memoText.textContent = rules.memo(a, this.host.messages);
   }
-
-  destroy() {
-    this.alive = false;
-    window.clearTimeout(this.timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in README.md. */
 export function mountCanvas(root, host) {
-  const view = new Canvas(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new Canvas(root, host).mount(rules.EXERCISE);
 }

@@ -2,99 +2,29 @@
 // anywidget). The rules come from rules.js, the words from the catalogue's `discharge` section;
 // where the answer and the journal live is the host's business (../host/README.md). Learner text
 // is only ever set as text.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
-const SAVE_DELAY_MS = 600; // typing pauses this long before the response is saved
-
-function copyState(s) {
-  const allocation = {};
-  for (const fn of rules.FUNCTIONS) {
-    const given = (s.allocation && s.allocation[fn]) || [];
-    allocation[fn] = rules.ROLES.filter((r) => given.includes(r));
-  }
-  return { allocation, gaps_shown: !!s.gaps_shown, response: s.response || "", run: s.run || null };
-}
-
-class DistributeDischarge {
-  constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.timer = null;
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored) {
-        const r = host.restored;
-        rules.answer(r.allocation || {}, !!r.gaps_shown, r.response || "");
-        restored = copyState(r);
-      }
-    } catch (error) {
-      restored = null;
+class DistributeDischarge extends ExerciseView {
+  copy(s) {
+    const allocation = {};
+    for (const fn of rules.FUNCTIONS) {
+      const given = (s.allocation && s.allocation[fn]) || [];
+      allocation[fn] = rules.ROLES.filter((r) => given.includes(r));
     }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
+    return { allocation, gaps_shown: !!s.gaps_shown, response: s.response || "", run: s.run || null };
   }
 
-  // -- asking the host --------------------------------------------------------------------
+  check(s) {
+    return rules.answer(s.allocation || {}, !!s.gaps_shown, s.response || "");
+  }
+
+  /** A change the rules refuse also puts the boxes back as they were. */
   change(mutate, announce) {
-    const next = copyState(this.state);
-    mutate(next);
-    try {
-      rules.answer(next.allocation, next.gaps_shown, next.response);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      this.sync();
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
-  }
-
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(this.answer().finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
-  }
-
-  answer() {
-    const s = this.state;
-    return rules.answer(s.allocation, s.gaps_shown, s.response);
+    const kept = super.change(mutate, announce);
+    if (!kept) this.sync();
+    return kept;
   }
 
   // -- building (once) ----------------------------------------------------------------------
@@ -146,9 +76,9 @@ class DistributeDischarge {
       maxlength: String(rules.RESPONSE_MAX),
       "aria-describedby": promptId,
       "data-kf-response": "",
-      on: { input: () => this.typed(), change: () => this.typed(true) },
+      on: this.typing("response", (s) => s.response, (s, value) => { s.response = value; }),
     });
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     return h(
       "div",
       { class: "kf-ex-body" },
@@ -197,16 +127,6 @@ class DistributeDischarge {
     this.change((s) => { s.gaps_shown = true; }, this.t("gaps.announce"));
     const title = this.gapsPanel.querySelector("[data-kf-focus]");
     if (title) title.focus();
-  }
-
-  typed(now) {
-    window.clearTimeout(this.timer);
-    const value = this.response.value;
-    const save = () => {
-      if (value !== this.state.response) this.change((s) => { s.response = value; });
-    };
-    if (now) save();
-    else this.timer = window.setTimeout(save, SAVE_DELAY_MS);
   }
 
   // -- showing the state ----------------------------------------------------------------------
@@ -285,16 +205,9 @@ class DistributeDischarge {
       h("dl", { class: "kf-dd-reading", "data-kf-authority-reading": "" }, reading),
     ];
   }
-
-  destroy() {
-    this.alive = false;
-    window.clearTimeout(this.timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in ../host/README.md. */
 export function mountDistributeDischarge(root, host) {
-  const view = new DistributeDischarge(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new DistributeDischarge(root, host).mount(rules.EXERCISE);
 }

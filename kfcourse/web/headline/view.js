@@ -2,99 +2,35 @@
 // anywidget). The rules come from rules.js, the words (the story too) from the catalogue's
 // `headline` section; where the answer and the journal live is the host's business
 // (../host/README.md). Learner text is only ever set as text.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
-const SAVE_DELAY_MS = 600; // typing pauses this long before the text is saved
 const TEXTS = ["headline", "paragraph"];
 
-function copyState(s) {
-  const ratings = {};
-  for (const name of rules.RATINGS) ratings[name] = (s.ratings && s.ratings[name]) || null;
-  return {
-    marked: Array.isArray(s.marked) ? [...s.marked] : [],
-    reveal_shown: !!s.reveal_shown,
-    ratings,
-    headline: s.headline || "",
-    paragraph: s.paragraph || "",
-    run: s.run || null,
-  };
-}
-
-const check = (s) => rules.answer(s.marked, s.reveal_shown, s.ratings, s.headline, s.paragraph);
-
-class HeroHeadline {
-  constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.timers = {};
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored) {
-        check(copyState(host.restored));
-        restored = copyState(host.restored);
-      }
-    } catch (error) {
-      restored = null;
-    }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
+class HeroHeadline extends ExerciseView {
+  copy(s) {
+    const ratings = {};
+    for (const name of rules.RATINGS) ratings[name] = (s.ratings && s.ratings[name]) || null;
+    return {
+      marked: Array.isArray(s.marked) ? [...s.marked] : [],
+      reveal_shown: !!s.reveal_shown,
+      ratings,
+      headline: s.headline || "",
+      paragraph: s.paragraph || "",
+      run: s.run || null,
+    };
   }
 
-  // -- asking the host --------------------------------------------------------------------
-  change(mutate, announce) {
-    const next = copyState(this.state);
-    mutate(next);
-    try {
-      check(next);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
+  check(s) {
+    return rules.answer(s.marked, s.reveal_shown, s.ratings, s.headline, s.paragraph);
   }
 
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(check(this.state).finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
+  /** A resumed state is filled in (copied) before the rules see it. */
+  restore(raw) {
+    const s = this.copy(raw);
+    this.check(s);
+    return s;
   }
 
   // -- building (once) ----------------------------------------------------------------------
@@ -144,13 +80,13 @@ class HeroHeadline {
     this.boxes = {};
     const boxes = TEXTS.map((name) => {
       const id = uid(`kf-hl-${name}`);
-      const attrs = { id, "data-kf-text": name, on: { input: () => this.typed(name), change: () => this.typed(name, true) } };
+      const attrs = { id, "data-kf-text": name, on: this.typing(name, (s) => s[name], (s, value) => { s[name] = value; }) };
       this.boxes[name] = name === "headline"
         ? h("input", { ...attrs, type: "text", maxlength: String(rules.HEADLINE_MAX) })
         : h("textarea", { ...attrs, rows: "5", maxlength: String(rules.PARAGRAPH_MAX) });
       return h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: id, text: t(`rewrite.${name}`) }), this.boxes[name]);
     });
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     return h(
       "div",
       { class: "kf-ex-body" },
@@ -194,20 +130,10 @@ class HeroHeadline {
     this.change((s) => { s.ratings[name] = value; });
   }
 
-  typed(name, now) {
-    window.clearTimeout(this.timers[name]);
-    const value = this.boxes[name].value;
-    const save = () => {
-      if (value !== this.state[name]) this.change((s) => { s[name] = value; });
-    };
-    if (now) save();
-    else this.timers[name] = window.setTimeout(save, SAVE_DELAY_MS);
-  }
-
   // -- showing the state ----------------------------------------------------------------------
   sync() {
     const t = this.t;
-    const a = check(this.state);
+    const a = this.answer();
     for (const phrase of rules.PHRASES) this.phraseButtons[phrase].setAttribute("aria-pressed", String(a.marked.includes(phrase)));
     for (const name of rules.RATINGS) {
       for (const value of rules.SCALE) this.radios[name][value].checked = a.ratings[name] === value;
@@ -247,16 +173,9 @@ class HeroHeadline {
       h("ul", { class: "kf-hl-compare" }, items),
     ];
   }
-
-  destroy() {
-    this.alive = false;
-    for (const timer of Object.values(this.timers)) window.clearTimeout(timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in ../host/README.md. */
 export function mountHeroHeadline(root, host) {
-  const view = new HeroHeadline(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new HeroHeadline(root, host).mount(rules.EXERCISE);
 }

@@ -2,10 +2,9 @@
 // page and anywidget). Which check it shows comes from host.options.instrument; the rules come
 // from rules.js, the words from the catalogue's `instrument` section; where the answer and the
 // journal live is the host's business (../host/README.md). Learner text is only ever set as text.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
-
-const SAVE_DELAY_MS = 600; // typing pauses this long before a text is saved
 
 /** A full working state for `inst` from any (partial) one: ratings, examples, action and run. */
 export function copyState(inst, s) {
@@ -101,89 +100,35 @@ export function summaryOf(state, t) {
   return lines;
 }
 
-class Check {
+class Check extends ExerciseView {
   constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    const options = host.options || {};
-    this.inst = rules.instrument(options.instrument);
-    this.level = options.headingLevel || 3;
-    this.alive = true;
-    this.timers = new Map();
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored && host.restored.instrument === this.inst.id) {
-        restored = copyState(this.inst, host.restored);
-        answerOf(restored);
-      }
-    } catch (error) {
-      restored = null;
-    }
-    this.accepted = restored || copyState(this.inst, {});
-    this.state = copyState(this.inst, this.accepted);
-    const a = answerOf(this.state);
-    this.moment = a.scores.before[this.inst.raters[0]].complete && this.inst.raters.every((r) => a.scores.before[r].complete) ? "after" : "before";
-    root.setAttribute("data-kf-exercise", rules.PREFIX + this.inst.id);
+    super(root, host);
+    this.inst = rules.instrument((host.options || {}).instrument);
     root.setAttribute("data-kf-instrument", this.inst.id);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
   }
 
-  // -- asking the host --------------------------------------------------------------------
-  change(mutate, announce) {
-    const next = copyState(this.inst, this.state);
-    mutate(next);
-    try {
-      answerOf(next);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
+  copy(s) {
+    return copyState(this.inst, s);
   }
 
-  async send() {
-    const sent = copyState(this.inst, this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(this.inst, reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(answerOf(this.state).finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.inst, this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
+  check(s) {
+    return answerOf(s);
   }
 
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
+  /** Only a state of this check is resumed. */
+  restore(raw) {
+    if (raw.instrument !== this.inst.id) return null;
+    const s = this.copy(raw);
+    this.check(s);
+    return s;
   }
 
   // -- building (once) ----------------------------------------------------------------------
   build() {
     const t = this.t;
     const id = this.inst.id;
+    const a = this.answer(); // the moment shown first: after, once every before rating is in
+    this.moment = a.scores.before[this.inst.raters[0]].complete && this.inst.raters.every((r) => a.scores.before[r].complete) ? "after" : "before";
     this.radios = []; // {input, moment, rater, item, value}
     this.texts = []; // {box, moment, rater, item}
     this.sections = {};
@@ -209,10 +154,10 @@ class Check {
     let actionPart = null;
     if (this.inst.action) {
       const aid = uid("kf-ex-action");
-      this.actionBox = h("textarea", { id: aid, rows: "3", maxlength: String(rules.TEXT_MAX), "data-kf-action": "", on: { input: () => this.typedAction(), change: () => this.typedAction(true) } });
+      this.actionBox = h("textarea", { id: aid, rows: "3", maxlength: String(rules.TEXT_MAX), "data-kf-action": "", on: this.typing("action", (s) => s.action, (s, value) => { s.action = value; }) });
       actionPart = [heading(this.level, t("action.heading")), h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: aid, text: t("action.label") }), this.actionBox)];
     }
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     this.todo = h("p", { class: "kf-ex-note", "data-kf-todo": "" });
     this.againButton = h("button", { type: "button", class: "kf-ex-button", "data-kf-again": "", on: { click: () => this.again() }, text: t("again") });
     return h(
@@ -254,10 +199,8 @@ class Check {
     let example = null;
     if (this.inst.scale === "practice") {
       const eid = uid("kf-ex-example");
-      const box = h("textarea", { id: eid, rows: "2", maxlength: String(rules.TEXT_MAX), "data-kf-example": "" });
-      const key = `${m}|${r}|${item.id}`;
-      box.addEventListener("input", () => this.typedExample(key, box, m, r, item.id));
-      box.addEventListener("change", () => this.typedExample(key, box, m, r, item.id, true));
+      const on = this.typing(`${m}|${r}|${item.id}`, (s) => s.examples[m][r][item.id], (s, value) => { s.examples[m][r][item.id] = value; });
+      const box = h("textarea", { id: eid, rows: "2", maxlength: String(rules.TEXT_MAX), "data-kf-example": "", on });
       this.texts.push({ box, moment: m, rater: r, item: item.id });
       example = h("div", { class: "kf-ex-control kf-ex-wide" }, h("label", { for: eid, text: t("example") }), box);
     }
@@ -277,33 +220,13 @@ class Check {
     this.say(this.t("moment.shown", { moment: this.t(`moment.${m}`).toLowerCase() }));
   }
 
-  later(key, now, save) {
-    window.clearTimeout(this.timers.get(key));
-    if (now) save();
-    else this.timers.set(key, window.setTimeout(save, SAVE_DELAY_MS));
-  }
-
-  typedExample(key, box, m, r, item, now) {
-    const value = box.value;
-    this.later(key, now, () => {
-      if (value !== this.state.examples[m][r][item]) this.change((s) => { s.examples[m][r][item] = value; });
-    });
-  }
-
-  typedAction(now) {
-    const value = this.actionBox.value;
-    this.later("action", now, () => {
-      if (value !== this.state.action) this.change((s) => { s.action = value; });
-    });
-  }
-
   again() {
-    for (const timer of this.timers.values()) window.clearTimeout(timer);
+    this.stopTyping();
     this.accepted = copyState(this.inst, {});
     this.state = copyState(this.inst, {});
     this.moment = "before";
     this.sync();
-    this.queue = this.queue.then(() => this.send());
+    this.sendLater();
     this.say(this.t("again.announce"));
     const first = this.sections.before.querySelector("[data-kf-moment-heading]");
     if (first) first.focus();
@@ -312,7 +235,7 @@ class Check {
   // -- showing the state ----------------------------------------------------------------------
   sync() {
     const t = this.t;
-    const a = answerOf(this.state);
+    const a = this.answer();
     for (const x of this.momentRadios) x.input.checked = x.m === this.moment;
     for (const m of rules.MOMENTS) this.sections[m].hidden = m !== this.moment;
     for (const x of this.radios) x.input.checked = a.ratings[x.moment][x.rater][x.item] === x.value;
@@ -369,16 +292,10 @@ class Check {
       h("ul", {}, g.at.map((item) => h("li", { "data-kf-gap-item": item, text: t("gaps.item", { item: t(`item.${this.inst.id}.${item}`), a: a.ratings[m][first][item], b: a.ratings[m][second][item] }) }))),
     );
   }
-
-  destroy() {
-    this.alive = false;
-    for (const timer of this.timers.values()) window.clearTimeout(timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the check named by host.options.instrument in `root`; `host` is in ../host/README.md. */
 export function mountInstrument(root, host) {
   const view = new Check(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return view.mount(rules.PREFIX + view.inst.id);
 }

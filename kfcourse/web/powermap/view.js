@@ -2,96 +2,30 @@
 // anywidget). The rules come from rules.js, the words from the catalogue's `powermap` section;
 // where the answer and the journal live is the host's business (../host/README.md). Every text,
 // the learner's choices included, is set as text.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
 // Arnstein's groups of rungs, bottom to top: two of non-participation, three of tokenism, three of citizen power.
 const GROUPS = ["non-participation", "non-participation", "tokenism", "tokenism", "tokenism", "citizen-power", "citizen-power", "citizen-power"];
 
-function copyState(s) {
-  const copyMap = (m) => Object.fromEntries(rules.CARDS.map((c) => [c, (m && m[c]) || null]));
-  const tags = Object.fromEntries(rules.LINES.map((l) => [l, (s.tags && s.tags[l]) || null]));
-  return { before: copyMap(s.before), after: copyMap(s.after), rung: s.rung || null, tags, key_shown: !!s.key_shown, run: s.run || null };
-}
-
-class PowerMap {
-  constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored) {
-        const r = host.restored;
-        rules.answer(r.before, r.after, r.rung === undefined ? null : r.rung, r.tags, !!r.key_shown);
-        restored = copyState(r);
-      }
-    } catch (error) {
-      restored = null;
-    }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
+class PowerMap extends ExerciseView {
+  copy(s) {
+    const copyMap = (m) => Object.fromEntries(rules.CARDS.map((c) => [c, (m && m[c]) || null]));
+    const tags = Object.fromEntries(rules.LINES.map((l) => [l, (s.tags && s.tags[l]) || null]));
+    return { before: copyMap(s.before), after: copyMap(s.after), rung: s.rung || null, tags, key_shown: !!s.key_shown, run: s.run || null };
   }
 
-  // -- asking the host --------------------------------------------------------------------
+  check(s) {
+    return rules.answer(s.before, s.after, s.rung === undefined ? null : s.rung, s.tags, !!s.key_shown);
+  }
+
+  /** The key is hidden again by any change that leaves the sort unfinished. */
   change(mutate, announce) {
-    const next = copyState(this.state);
-    mutate(next);
-    if (next.key_shown && !rules.answer(next.before, next.after, next.rung, next.tags).finished) next.key_shown = false;
-    try {
-      rules.answer(next.before, next.after, next.rung, next.tags, next.key_shown);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
-  }
-
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(this.answer().finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
-  }
-
-  answer() {
-    const s = this.state;
-    return rules.answer(s.before, s.after, s.rung, s.tags, s.key_shown);
+    return super.change((next) => {
+      mutate(next);
+      if (next.key_shown && !rules.answer(next.before, next.after, next.rung, next.tags).finished) next.key_shown = false;
+    }, announce);
   }
 
   // -- building (once) ----------------------------------------------------------------------
@@ -151,7 +85,7 @@ class PowerMap {
     this.todo = h("p", { class: "kf-pm-todo", "data-kf-todo": "" });
     this.revealButton = h("button", { type: "button", class: "kf-ex-button kf-ex-primary", "data-kf-reveal": "", on: { click: () => this.reveal() }, text: t("reveal") });
     this.key = h("section", { class: "kf-ex-reference", "data-kf-key": "", "aria-label": t("key.heading"), hidden: true });
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     return h(
       "div",
       { class: "kf-ex-body" },
@@ -312,15 +246,9 @@ class PowerMap {
       missed.length ? h("p", { "data-kf-missed": "", text: t("key.missed", { lines: missed.map((l) => rules.LINES.indexOf(l) + 1).join(", ") }) }) : null,
     ];
   }
-
-  destroy() {
-    this.alive = false;
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in ../host/README.md. */
 export function mountPowerMap(root, host) {
-  const view = new PowerMap(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new PowerMap(root, host).mount(rules.EXERCISE);
 }

@@ -2,10 +2,10 @@
 // anywidget). The rules come from rules.js, the words from the catalogue's `triad` section; where
 // the answer and the journal live is the host's business (../host/README.md). Learner text is
 // only ever set as text. While the patient rates, the clinician's predictions are not in the page.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
-const SAVE_DELAY_MS = 600; // typing pauses this long before the notes are saved
 const SCALE = Array.from({ length: rules.SCALE_MAX + 1 }, (_, i) => i);
 
 function blankRatings() {
@@ -24,90 +24,25 @@ function copyRotation(r) {
   return { stage: given.stage || "predict", predicted, rated, tally };
 }
 
-function copyState(s) {
-  const rotations = Array.isArray(s.rotations) && s.rotations.length ? s.rotations.map(copyRotation) : [copyRotation({})];
-  return { rotations, notes: s.notes || "", run: s.run || null };
-}
-
-class Triad {
+class Triad extends ExerciseView {
   constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.timer = null;
-    this.queue = Promise.resolve();
+    super(root, host);
     this.shown = null; // which round and stage the screen is built for
-    let restored = null;
-    try {
-      if (host.restored) {
-        rules.answer(host.restored.rotations || null, host.restored.notes || "");
-        restored = copyState(host.restored);
-      }
-    } catch (error) {
-      restored = null;
-    }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
+  }
+
+  copy(s) {
+    const rotations = Array.isArray(s.rotations) && s.rotations.length ? s.rotations.map(copyRotation) : [copyRotation({})];
+    return { rotations, notes: s.notes || "", run: s.run || null };
+  }
+
+  check(s) {
+    return rules.answer(s.rotations || null, s.notes || "");
+  }
+
+  /** The triad shows its state again once the host has kept it. */
+  saved() {
+    super.saved();
     this.sync();
-  }
-
-  // -- asking the host --------------------------------------------------------------------
-  change(mutate, announce) {
-    const next = copyState(this.state);
-    mutate(next);
-    try {
-      rules.answer(next.rotations, next.notes);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return false;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
-    return true;
-  }
-
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(this.answer().finished ? "status.finished" : "status.saved");
-      this.sync();
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
-  }
-
-  answer() {
-    return rules.answer(this.state.rotations, this.state.notes);
   }
 
   current() {
@@ -125,9 +60,9 @@ class Triad {
       rows: "4",
       maxlength: String(rules.NOTES_MAX),
       "data-kf-notes": "",
-      on: { input: () => this.typed(), change: () => this.typed(true) },
+      on: this.typing("notes", (s) => s.notes, (s, value) => { s.notes = value; }),
     });
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     this.again = h("button", { type: "button", class: "kf-ex-button", "data-kf-new-attempt": "", on: { click: () => this.startAgain() }, text: t("again") });
     return h(
       "div",
@@ -281,31 +216,21 @@ class Triad {
   }
 
   startAgain() {
-    window.clearTimeout(this.timer);
-    this.accepted = copyState({});
-    this.state = copyState({});
+    this.stopTyping();
+    this.accepted = this.copy({});
+    this.state = this.copy({});
     this.notes.value = "";
     this.status.textContent = this.t("status.kept");
     this.alert.textContent = "";
     this.sync();
     this.say(this.t("again.announce"));
     this.focusStage();
-    this.queue = this.queue.then(() => this.send()); // the host forgets the finished triad's place
+    this.sendLater(); // the host forgets the finished triad's place
   }
 
   focusStage() {
     const title = this.round.querySelector("[data-kf-stage]");
     if (title) title.focus();
-  }
-
-  typed(now) {
-    window.clearTimeout(this.timer);
-    const value = this.notes.value;
-    const save = () => {
-      if (value !== this.state.notes) this.change((s) => { s.notes = value; });
-    };
-    if (now) save();
-    else this.timer = window.setTimeout(save, SAVE_DELAY_MS);
   }
 
   // -- showing the state ----------------------------------------------------------------------
@@ -435,16 +360,9 @@ class Triad {
       ),
     ];
   }
-
-  destroy() {
-    this.alive = false;
-    window.clearTimeout(this.timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in ../host/README.md. */
 export function mountTriad(root, host) {
-  const view = new Triad(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new Triad(root, host).mount(rules.EXERCISE);
 }

@@ -1,87 +1,69 @@
 // Every screen of the trust-building loop simulator, written once for both hosts (the book page
 // and anywidget). The rules come from rules.js; the words from the catalogue's `trustloop`
 // section; where the game and the journal live is the host's business (README.md).
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
 const EMPTY = { seed: null, picks: [], ratings: null, run: null };
 
-function copyState(state) {
-  return {
-    seed: state.seed,
-    picks: state.picks.map((p) => [p[0], p[1]]),
-    ratings: state.ratings ? { ...state.ratings } : null,
-    run: state.run || null,
-  };
-}
-
-class TrustLoop {
+class TrustLoop extends ExerciseView {
   constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
+    super(root, host);
     this.pending = { clinician: null, patient: null }; // this round's proposals, not yet played
     this.busy = false;
-    this.alive = true;
-    let restored = null;
-    try {
-      if (host.restored && host.restored.seed !== null && host.restored.seed !== undefined) {
-        rules.answer(host.restored.seed, host.restored.picks || [], host.restored.ratings || null);
-        restored = copyState({ ...EMPTY, ...host.restored });
-      }
-    } catch (error) {
-      restored = null; // a saved game these rules cannot replay starts afresh
-    }
-    this.accepted = restored || { ...EMPTY, seed: host.newSeed ? host.newSeed() : rules.randomSeed() };
-    this.state = copyState(this.accepted);
-    this.root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    this.root.classList.add("kf-ex");
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.body = h("div", { class: "kf-ex-body" });
-    this.root.replaceChildren(this.body, this.alert, this.live);
-    this.render();
+  }
+
+  copy(state) {
+    return {
+      seed: state.seed,
+      picks: state.picks.map((p) => [p[0], p[1]]),
+      ratings: state.ratings ? { ...state.ratings } : null,
+      run: state.run || null,
+    };
+  }
+
+  check(s) {
+    return rules.answer(s.seed, s.picks || [], s.ratings || null);
+  }
+
+  restore(raw) {
+    if (raw.seed === null || raw.seed === undefined) return null;
+    this.check(raw);
+    return this.copy({ ...EMPTY, ...raw });
+  }
+
+  fresh() {
+    return { ...EMPTY, seed: this.newSeed() };
+  }
+
+  newSeed() {
+    return this.host.newSeed ? this.host.newSeed() : rules.randomSeed();
   }
 
   get game() {
-    return rules.answer(this.state.seed, this.state.picks, this.state.ratings);
+    return this.answer();
   }
 
   // -- asking the host --------------------------------------------------------------------
+  /** One step of the game: shown at once, sent whole, and taken back if the host refuses. */
   async propose(next, announce, focusAfter) {
     if (this.busy) return;
     this.busy = true;
     const before = this.state;
-    this.state = copyState(next); // shown at once; taken back if the host refuses
+    this.state = this.copy(next);
     this.alert.textContent = "";
-    this.render(focusAfter);
+    this.sync(focusAfter);
     if (announce) this.say(announce);
-    let reply;
-    try {
-      reply = await this.host.commit(copyState(next));
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
+    const reply = await this.ask(this.copy(next));
     this.busy = false;
     if (!this.alive) return;
     if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state = copyState(reply.state);
+      this.accepted = this.copy(reply.state);
+      this.state = this.copy(reply.state);
       if (reply.warning) this.alert.textContent = reply.warning;
-      if (this.state.run !== before.run || JSON.stringify(next) !== JSON.stringify(this.state)) this.render(focusAfter);
-    } else {
-      this.state = copyState(this.accepted);
-      this.render();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
+      if (this.state.run !== before.run || JSON.stringify(next) !== JSON.stringify(this.state)) this.sync(focusAfter);
+    } else this.refused(reply);
   }
 
   playRound() {
@@ -140,7 +122,12 @@ class TrustLoop {
   }
 
   // -- the screen ---------------------------------------------------------------------------
-  render(focusSelector) {
+  build() {
+    this.body = h("div", { class: "kf-ex-body" });
+    return this.body;
+  }
+
+  sync(focusSelector) {
     const game = this.game;
     this.body.replaceChildren(
       this.rulesBox(),
@@ -186,7 +173,7 @@ class TrustLoop {
         "div",
         { class: "kf-ex-buttons" },
         this.button(t("draw.again"), () => this.restart(seed), { "data-kf-restart": "" }),
-        this.button(t("draw.new"), () => this.restart(this.host.newSeed ? this.host.newSeed() : rules.randomSeed()), { "data-kf-new-draw": "" }),
+        this.button(t("draw.new"), () => this.restart(this.newSeed()), { "data-kf-new-draw": "" }),
       ),
     );
   }
@@ -317,15 +304,9 @@ class TrustLoop {
   button(text, onClick, attrs) {
     return h("button", { type: "button", class: "kf-ex-button", ...(attrs || {}), on: { click: onClick }, text });
   }
-
-  destroy() {
-    this.alive = false;
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the simulator in `root`; `host` is described in README.md. */
 export function mountTrustLoop(root, host) {
-  const loop = new TrustLoop(root, host);
-  return { loop, alert: loop.alert, get state() { return loop.state; }, destroy: () => loop.destroy() };
+  return new TrustLoop(root, host).mount(rules.EXERCISE);
 }

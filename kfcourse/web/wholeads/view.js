@@ -2,98 +2,22 @@
 // anywidget). The rules come from rules.js, the words from the catalogue's `wholeads` section;
 // where the answer and the journal live is the host's business (README.md). Learner text is only
 // ever set as text.
-import { h, heading, translator, uid } from "../roleplay/dom.js";
+import { ExerciseView } from "../host/exercise-view.js";
+import { h, heading, uid } from "../roleplay/dom.js";
 import * as rules from "./rules.js";
 
-const SAVE_DELAY_MS = 600; // typing pauses this long before the risk is saved
-
-function copyState(s) {
-  const placements = {};
-  for (const actor of rules.ACTORS) {
-    const p = (s.placements && s.placements[actor]) || {};
-    placements[actor] = { authority: p.authority || null, knowledge: p.knowledge || null };
-  }
-  return { placements, reference_shown: !!s.reference_shown, mismatch: s.mismatch || null, risk: s.risk || "", run: s.run || null };
-}
-
-class WhoLeads {
-  constructor(root, host) {
-    this.root = root;
-    this.host = host;
-    this.t = translator(host.messages);
-    this.level = (host.options && host.options.headingLevel) || 3;
-    this.alive = true;
-    this.timer = null;
-    this.queue = Promise.resolve();
-    let restored = null;
-    try {
-      if (host.restored) {
-        const r = host.restored;
-        rules.answer(r.placements || {}, !!r.reference_shown, r.mismatch || null, r.risk || "");
-        restored = copyState(r);
-      }
-    } catch (error) {
-      restored = null;
+class WhoLeads extends ExerciseView {
+  copy(s) {
+    const placements = {};
+    for (const actor of rules.ACTORS) {
+      const p = (s.placements && s.placements[actor]) || {};
+      placements[actor] = { authority: p.authority || null, knowledge: p.knowledge || null };
     }
-    this.accepted = restored || copyState({});
-    this.state = copyState(this.accepted);
-    root.setAttribute("data-kf-exercise", rules.EXERCISE);
-    root.classList.add("kf-ex");
-    this.alert = h("p", { class: "kf-ex-alert", role: "alert", "data-kf-alert": "" });
-    this.live = h("p", { class: "kf-ex-live", "aria-live": "polite", "data-kf-live": "" });
-    root.replaceChildren(this.build(), this.alert, this.live);
-    this.sync();
+    return { placements, reference_shown: !!s.reference_shown, mismatch: s.mismatch || null, risk: s.risk || "", run: s.run || null };
   }
 
-  // -- asking the host --------------------------------------------------------------------
-  change(mutate, announce) {
-    const next = copyState(this.state);
-    mutate(next);
-    try {
-      rules.answer(next.placements, next.reference_shown, next.mismatch, next.risk);
-    } catch (error) {
-      this.alert.textContent = error.message;
-      return;
-    }
-    this.state = next;
-    this.alert.textContent = "";
-    this.sync();
-    if (announce) this.say(announce);
-    this.queue = this.queue.then(() => this.send());
-  }
-
-  async send() {
-    const sent = copyState(this.state);
-    sent.run = this.accepted.run;
-    let reply;
-    try {
-      reply = await this.host.commit(sent);
-    } catch (error) {
-      reply = { ok: false, reason: error && error.message ? error.message : String(error) };
-    }
-    if (!this.alive) return;
-    if (reply && reply.ok) {
-      this.accepted = copyState(reply.state);
-      this.state.run = this.accepted.run;
-      if (reply.warning) this.alert.textContent = reply.warning;
-      this.status.textContent = this.t(this.answer().finished ? "status.finished" : "status.saved");
-    } else {
-      this.state = copyState(this.accepted);
-      this.sync();
-      this.alert.textContent = this.t("refused", { reason: (reply && reply.reason) || "?" });
-    }
-  }
-
-  say(text) {
-    this.live.textContent = "";
-    window.setTimeout(() => {
-      if (this.alive) this.live.textContent = text;
-    }, 30);
-  }
-
-  answer() {
-    const s = this.state;
-    return rules.answer(s.placements, s.reference_shown, s.mismatch, s.risk);
+  check(s) {
+    return rules.answer(s.placements || {}, !!s.reference_shown, s.mismatch || null, s.risk || "");
   }
 
   // -- building (once) ----------------------------------------------------------------------
@@ -133,9 +57,9 @@ class WhoLeads {
       rows: "4",
       maxlength: String(rules.RISK_MAX),
       "data-kf-risk": "",
-      on: { input: () => this.typed(), change: () => this.typed(true) },
+      on: this.typing("risk", (s) => s.risk, (s, value) => { s.risk = value; }),
     });
-    this.status = h("p", { class: "kf-ex-status", "data-kf-status": "", text: t("status.kept") });
+    this.statusLine(t("status.kept"), (a) => t(a.finished ? "status.finished" : "status.saved"));
     return h(
       "div",
       { class: "kf-ex-body" },
@@ -175,16 +99,6 @@ class WhoLeads {
     this.change((s) => { s.reference_shown = true; }, this.t("reveal.announce"));
     const title = this.reference.querySelector("[data-kf-focus]");
     if (title) title.focus();
-  }
-
-  typed(now) {
-    window.clearTimeout(this.timer);
-    const value = this.risk.value;
-    const save = () => {
-      if (value !== this.state.risk) this.change((s) => { s.risk = value; });
-    };
-    if (now) save();
-    else this.timer = window.setTimeout(save, SAVE_DELAY_MS);
   }
 
   // -- showing the state ----------------------------------------------------------------------
@@ -257,16 +171,9 @@ class WhoLeads {
       h("ul", { class: "kf-ex-compare" }, items),
     ];
   }
-
-  destroy() {
-    this.alive = false;
-    window.clearTimeout(this.timer);
-    this.root.replaceChildren();
-  }
 }
 
 /** Mounts the exercise in `root`; `host` is described in README.md. */
 export function mountWhoLeads(root, host) {
-  const view = new WhoLeads(root, host);
-  return { view, alert: view.alert, get state() { return view.state; }, destroy: () => view.destroy() };
+  return new WhoLeads(root, host).mount(rules.EXERCISE);
 }
