@@ -30,7 +30,8 @@ ALL_PAGES = [ROOT / f"{name}.md" for name in toc_pages(ROOT) if (ROOT / f"{name}
 # NHS organisation; "ability" is ordinary English), so their first use cannot be found by matching.
 AMBIGUOUS_TERMS = {"trust", "ability", "benevolence", "integrity"}
 
-# Wordings the brief confirms may be quoted (COURSE-BRIEF §5.3: the CollaboRATE items, verbatim).
+# Wordings that may be quoted: the CollaboRATE items, verbatim, which its licence allows when they
+# are not modified (see chapter 7).
 CONFIRMED_QUOTATIONS = ["how much effort was made"]
 
 

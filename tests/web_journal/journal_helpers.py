@@ -17,7 +17,8 @@ SCHEMA_PATH = (
     / ("journal-v1.schema.json")
 )
 STORAGE_KEY = "kfcourse-journal"
-# The default sphinx-book-theme pages log these two harmless errors (see TECH-NOTES.md).
+# The default sphinx-book-theme pages log these two harmless errors (the Thebe script included
+# twice, and a colour mode the theme does not know); the course's own pages do not.
 KNOWN_THEME_ERRORS = ("THEBE_JS_URL", "invalid theme mode")
 
 
