@@ -48,6 +48,12 @@ class BookBuild:
 
 FAST = os.environ.get("KFCOURSE_TEST_FAST") == "1"  # set by `make test-fast`: build no book
 
+if FAST:  # the inner loop tries fewer examples; `make test` keeps each property's own count
+    from hypothesis import settings as _settings
+
+    _settings.register_profile("fast", max_examples=15)
+    _settings.load_profile("fast")
+
 
 @pytest.fixture(scope="session")
 def book_build() -> BookBuild:
