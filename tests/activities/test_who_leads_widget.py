@@ -107,7 +107,7 @@ DOM_JS = SUMMARY_JS.parent.parent / "roleplay" / "dom.js"
 def summary_of(widget: wlw.WhoLeads, the_state: dict[str, Any]) -> list[dict[str, str]]:
     node = shutil.which("node")
     if node is None:
-        pytest.skip("node is needed to run the screen's summary.js")
+        pytest.fail("node is needed to run the screen's summary.js: run `make setup`")
     script = (
         f"import {{ summary }} from {json.dumps(SUMMARY_JS.as_uri())};"
         f"import {{ translator }} from {json.dumps(DOM_JS.as_uri())};"
