@@ -67,7 +67,6 @@ def exercise_part(name: str, exercise: str, doc: str) -> Callable[[Sphinx], None
     """The ``setup(app)`` of a Sphinx part adding ``{kf-<name>}`` for the exercise ``exercise``
     (its sources in ``kfcourse/web/<name>/``, its words in the catalogue section ``<name>``)."""
     container_class = f"kf-{name}"
-    static_dir = f"kf-{name}"
 
     class ExerciseDirective(SphinxDirective):
         has_content = False
@@ -96,6 +95,18 @@ def exercise_part(name: str, exercise: str, doc: str) -> Callable[[Sphinx], None
 
     ExerciseDirective.__doc__ = doc
 
+    def setup(app: Sphinx) -> None:
+        app.add_directive(f"kf-{name}", ExerciseDirective)
+        connect_bundle(app, name)
+
+    return setup
+
+
+def connect_bundle(app: Sphinx, name: str) -> None:
+    """Serve ``dist/<name>.js`` and ``.css`` from the book, and load them (after the journal's
+    scripts) only on pages holding a ``kf-<name>`` container."""
+    container_class = f"kf-{name}"
+
     def on_html_page_context(
         app: Sphinx,
         pagename: str,
@@ -106,18 +117,14 @@ def exercise_part(name: str, exercise: str, doc: str) -> Callable[[Sphinx], None
         if doctree is None:
             return
         if any(container_class in n["classes"] for n in doctree.findall(nodes.container)):
-            app.add_css_file(f"{static_dir}/{name}.css")
-            app.add_js_file(f"{static_dir}/{name}.js", loading_method="defer")
+            app.add_css_file(f"{container_class}/{name}.css")
+            app.add_js_file(f"{container_class}/{name}.js", loading_method="defer")
 
     def on_config_inited(app: Sphinx, config: Config) -> None:
         if ensure_bundle(name):
             files = [(DIST / f"{name}.js", f"{name}.js"), (DIST / f"{name}.css", f"{name}.css")]
-            serve_files(app, static_dir, files)
+            serve_files(app, container_class, files)
 
-    def setup(app: Sphinx) -> None:
-        app.add_directive(f"kf-{name}", ExerciseDirective)
-        app.connect("config-inited", on_config_inited, priority=900)
-        # After the journal's handler (priority 500), so its scripts come first on the page.
-        app.connect("html-page-context", on_html_page_context, priority=600)
-
-    return setup
+    app.connect("config-inited", on_config_inited, priority=900)
+    # After the journal's handler (priority 500), so its scripts come first on the page.
+    app.connect("html-page-context", on_html_page_context, priority=600)

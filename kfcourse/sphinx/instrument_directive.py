@@ -19,13 +19,11 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from kfcourse.activities import instruments
-from kfcourse.sphinx.exercise_directive import DIST, ensure_bundle
+from kfcourse.sphinx.exercise_directive import connect_bundle, ensure_bundle
 from kfcourse.sphinx.journal_directives import JOURNAL_USER_CLASS, json_for_script
-from kfcourse.sphinx.static_files import serve_files
 from kfcourse.web.catalogue import DEFAULT_LANGUAGE, messages
 
 NAME = "instrument"  # the bundle, the catalogue's section and the directive's suffix
@@ -70,28 +68,6 @@ class InstrumentDirective(SphinxDirective):
         return [container]
 
 
-def on_html_page_context(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    if doctree is None:
-        return
-    if any(CONTAINER in n["classes"] for n in doctree.findall(nodes.container)):
-        app.add_css_file(f"{CONTAINER}/{NAME}.css")
-        app.add_js_file(f"{CONTAINER}/{NAME}.js", loading_method="defer")
-
-
-def on_config_inited(app: Sphinx, config: Config) -> None:
-    if ensure_bundle(NAME):
-        files = [(DIST / f"{NAME}.js", f"{NAME}.js"), (DIST / f"{NAME}.css", f"{NAME}.css")]
-        serve_files(app, CONTAINER, files)
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive(f"kf-{NAME}", InstrumentDirective)
-    app.connect("config-inited", on_config_inited, priority=900)
-    # After the journal's handler (priority 500), so its scripts come first on the page.
-    app.connect("html-page-context", on_html_page_context, priority=600)
+    connect_bundle(app, NAME)
