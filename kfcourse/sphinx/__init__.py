@@ -17,6 +17,7 @@ PARTS = (
     "kfcourse.sphinx.offline_widgets",  # widget scripts served from the book, not a CDN
     "kfcourse.sphinx.accessibility",  # repairs to the theme's markup for screen readers
     "kfcourse.sphinx.icons",  # only the icons the site shows, not the theme's 1.5 MB script
+    "kfcourse.sphinx.search_scripts",  # the search index only on the search page
     "kfcourse.sphinx.journal_directives",  # reflection forms and the browser journal
     "kfcourse.sphinx.roleplay_directive",  # the role-play player (after the journal: its scripts)
     "kfcourse.sphinx.trustloop_directive",  # chapter 6's trust-building loop simulator

@@ -65,6 +65,19 @@ def test_widget_scripts_are_served_locally_and_once(book_html: Path) -> None:
         assert "embed-amd.js" not in path.read_text(encoding="utf-8"), path.name
 
 
+def test_only_the_search_page_loads_the_search_index(book_html: Path) -> None:
+    """The theme's search scripts (about 150 KB) are only where they run: search.html."""
+    from kfcourse.sphinx.search_scripts import SCRIPTS
+
+    for path in book_html.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        loaded = [name for name in SCRIPTS if re.search(rf'<script src="[./]*{name}"', html)]
+        if path.name == "search.html" and path.parent == book_html:
+            assert loaded == list(SCRIPTS)
+        else:
+            assert loaded == [], path.relative_to(book_html)
+
+
 def test_icon_script_holds_only_the_icons_the_pages_show(book_html: Path) -> None:
     """The theme's fontawesome.js (1.5 MB, every icon) is replaced by the icons the pages name."""
     import json

@@ -195,6 +195,23 @@ def test_one_search_box(width: int, page: Any, site_url: str) -> None:
     assert sum(fields.nth(i).is_visible() for i in range(fields.count())) <= 1
 
 
+def test_search_from_a_chapter_lists_pages(page: Any, page_log: PageLog, site_url: str) -> None:
+    """The chapters carry no search index (kfcourse.sphinx.search_scripts); the header's search
+    still finds pages, on search.html, which loads the index itself."""
+    page.goto(f"{site_url}{CHAPTER}", wait_until="load")
+    assert page.evaluate("typeof Search") == "undefined"  # the index is not on the chapter
+    page.keyboard.press("Control+k")
+    field = page.locator("input[name=q]:visible").first
+    field.wait_for(state="visible", timeout=5_000)
+    field.fill("trust")
+    field.press("Enter")
+    page.wait_for_url("**/search.html?q=trust*", timeout=10_000)
+    results = page.locator("#search-results li")
+    results.first.wait_for(state="visible", timeout=15_000)
+    assert any("Trust" in text for text in results.all_inner_texts())
+    assert page_log.console_errors == []
+
+
 def focus_ring(page: Any) -> dict[str, Any]:
     return page.evaluate("""() => {
         const el = document.activeElement, style = getComputedStyle(el);
