@@ -18,10 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
-from kfcourse.analysis.class_exports import each_class_export, input_files
 from kfcourse.journal.runs import decided_by
 
 if TYPE_CHECKING:
@@ -263,6 +261,20 @@ class ClassTally:
         for entry in export["entries"]:
             mine[str(entry["id"])] = compact(entry)
 
+    def merge(self, later: ClassTally) -> None:
+        """Fold in a tally of files that come after this one's (the later copy of an entry
+        wins, in the place of the first), as if its exports had been added here one by one."""
+        self.exports += later.exports
+        self.default_salt_exports += later.default_salt_exports
+        self._free_text |= later._free_text
+        held = self._held
+        for pseudonym, entries in later._held.items():
+            mine = held.get(pseudonym)
+            if mine is None:
+                held[pseudonym] = entries
+            else:
+                mine.update(entries)
+
     def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
         """The report on everything added so far."""
         Group = tuple[Any, Any]  # (scenario, side)
@@ -420,13 +432,5 @@ def class_report(
     """The class report over already-read (checked) class exports."""
     tally = ClassTally()
     for export in exports:
-        tally.add(export)
-    return tally.report(refused)
-
-
-def class_report_from_files(inputs: Iterable[str | Path]) -> ClassReport:
-    """Read class exports from files and folders (refused files are listed) and report."""
-    tally, refused = ClassTally(), list[tuple[str, str]]()
-    for export in each_class_export(input_files(inputs), refused):
         tally.add(export)
     return tally.report(refused)

@@ -55,11 +55,12 @@ class _Progress:
         if total and sys.stderr.isatty():
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: the report's workers are forked
             self.bar = tqdm(total=total, desc="Reading class exports", unit=" files",
                             file=sys.stderr, delay=self.DELAY, leave=False)  # fmt: skip
 
-    def advance(self) -> None:
-        self.bar.update()
+    def advance(self, files: int) -> None:
+        self.bar.update(files)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -67,8 +68,8 @@ class _Progress:
 
 
 def run_class_report(args: argparse.Namespace) -> int:
-    from kfcourse.analysis.class_exports import each_class_export, input_files
-    from kfcourse.analysis.class_report import ClassTally
+    from kfcourse.analysis.class_exports import input_files
+    from kfcourse.analysis.class_reading import tally_files
     from kfcourse.analysis.report_files import write_report
 
     if args.output.is_dir():
@@ -76,13 +77,9 @@ def run_class_report(args: argparse.Namespace) -> int:
     if args.csv is not None and args.csv.exists() and not args.csv.is_dir():
         return _fail(f"--csv {args.csv} is a file; name a folder for the CSV tables")
     paths = list(input_files(args.inputs))
-    refused: list[tuple[str, str]] = []
-    tally = ClassTally()  # one export at a time: a large class is never held in memory
     progress = _Progress(len(paths))
-    try:
-        advance = progress.advance if progress.bar is not None else None
-        for export in each_class_export(paths, refused, on_file=advance):
-            tally.add(export)
+    try:  # one export at a time in each process: a large class is never held in memory
+        tally, refused = tally_files(paths, on_files=progress.advance if progress.bar else None)
     finally:
         progress.close()
     for name, reason in refused:  # a file name or a reason may hold control characters

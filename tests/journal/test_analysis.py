@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from kfcourse.analysis import class_report, summarise
-from kfcourse.analysis.class_report import class_report_from_files
+from kfcourse.analysis.class_reading import class_report_from_files
 from kfcourse.journal import entries
 from tests.instructors.support import export, journal
 

@@ -1,0 +1,53 @@
+"""A class read by several worker processes gives the report one process gives, file for file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kfcourse.analysis.class_exports import input_files
+from kfcourse.analysis.class_reading import tally_files
+from tests.instructors.support import export, journal, run, write_exports
+
+
+def _class(folder: Path) -> list[Path]:
+    """Real exports, with a learner who handed in twice, in different runs of files (the
+    second time without a run she had deleted and with a new one), and two files that are
+    not class exports."""
+    write_exports(folder, 9)
+    ada = journal(42)
+    deleted, later = (run("discharge-delays", "patient", seed) for seed in (4242, 4343))
+    ada["entries"].append(deleted)
+    (folder / "learner-2a-early.json").write_text(json.dumps(export(ada, "Ada")), "utf-8")
+    ada["entries"][-1] = later
+    (folder / "learner-8z-later.json").write_text(json.dumps(export(ada, "Ada")), "utf-8")
+    (folder / "learner-5-broken.json").write_text('{"format": "kfcourse-class-export"', "utf-8")
+    (folder / "learner-6-journal.json").write_text(json.dumps(journal(7)), "utf-8")
+    return list(input_files([folder]))
+
+
+def _report(paths: list[Path], **how: int) -> tuple[dict, list, int]:
+    tally, refused = tally_files(paths, **how)
+    report = tally.report(refused)
+    return {name: table.rows for name, table in report.plain.items()}, refused, report.learners
+
+
+def test_workers_give_the_report_one_process_gives(tmp_path: Path) -> None:
+    paths = _class(tmp_path / "class")
+    alone = _report(paths, workers=1)
+    for run_size in (1, 3, 5):  # learner Ada's two files fall in different runs
+        assert _report(paths, workers=2, run_size=run_size) == alone
+    tables, refused, learners = alone
+    assert learners == 10 and len(refused) == 2
+    assert [Path(name).name for name, _ in refused] == [
+        "learner-5-broken.json",
+        "learner-6-journal.json",
+    ]
+
+
+def test_progress_counts_every_file_once(tmp_path: Path) -> None:
+    paths = _class(tmp_path / "class")
+    for how in ({"workers": 1}, {"workers": 2, "run_size": 4}):
+        done: list[int] = []
+        tally_files(paths, on_files=done.append, **how)
+        assert sum(done) == len(paths), how
