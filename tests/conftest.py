@@ -47,12 +47,19 @@ class BookBuild:
 
 
 FAST = os.environ.get("KFCOURSE_TEST_FAST") == "1"  # set by `make test-fast`: build no book
+FAST_EXAMPLES = 15  # examples per property in the inner loop
 
 if FAST:  # the inner loop tries fewer examples; `make test` keeps each property's own count
     from hypothesis import settings as _settings
 
-    _settings.register_profile("fast", max_examples=15)
+    _settings.register_profile("fast", max_examples=FAST_EXAMPLES)
     _settings.load_profile("fast")
+
+
+def examples(count: int) -> int:
+    """A property's own example count, or the inner loop's smaller one under `make test-fast`
+    (a count written in a test's settings overrides the profile above)."""
+    return min(count, FAST_EXAMPLES) if FAST else count
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.chapters import chapter_checks as cc
+from tests.conftest import examples
 
 # Fragments that exercise the parser: headings, fences of both kinds (opened and not closed),
 # options, roles, links, quotations, front matter and arbitrary text.
@@ -49,7 +50,9 @@ DOCUMENTS = st.lists(st.one_of(FRAGMENTS, st.text(max_size=40)), max_size=40).ma
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=DOCUMENTS)
 def test_checks_never_crash_and_report_real_lines(tmp_path: Path, text: str) -> None:

@@ -13,6 +13,7 @@ from kfcourse.analysis.export_shape import fits, shape_problems
 from kfcourse.journal.errors import RefusedFile
 from kfcourse.journal.reading import too_deep
 from kfcourse.journal.schema import problems
+from tests.conftest import examples
 from tests.instructors.support import export, journal
 
 REAL = [export(journal(seed), f"learner {seed}", include_free_text=seed == 1) for seed in (0, 1)]
@@ -43,7 +44,7 @@ def test_real_exports_fit_both():
         assert problems(data, "class") == [] and shape_problems(data) == []
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(which=st.integers(0, 1), pick=st.integers(0, 10**9), value=JSON, delete=st.booleans())
 def test_a_mutated_export_is_refused_by_both_or_neither(which, pick, value, delete):
     data = copy.deepcopy(REAL[which])
@@ -72,7 +73,7 @@ def _outcome(read, data: bytes):
         return "refused", str(exc)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(which=st.integers(0, 1), pick=st.integers(0, 10**9), value=JSON | DEEP,
        how=st.sampled_from(["replace", "delete", "add"]))  # fmt: skip
 def test_the_quick_check_agrees_with_the_schema_and_the_depth_limit(which, pick, value, how):

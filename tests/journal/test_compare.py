@@ -17,6 +17,7 @@ from kfcourse.journal.runs import run_entry
 from kfcourse.scenario.engine import MODES, Session
 from kfcourse.scenario.library import load_shipped, shipped_ids
 from kfcourse.scenario.vectors import random_session
+from tests.conftest import examples
 
 
 @cache
@@ -61,7 +62,7 @@ def check(a: list[dict[str, Any]], b: list[dict[str, Any]], rows: list[dict[str,
 SEEDS = st.integers(0, 2**16)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     scenario_id=st.sampled_from(shipped_ids()),
     modes=st.tuples(st.sampled_from(MODES), st.sampled_from(MODES)),
@@ -74,7 +75,7 @@ def test_real_runs_align_step_for_step(scenario_id, modes, seeds, cut):
     check(a, b, align_runs(a, b))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     a=st.lists(st.sampled_from("PQRS"), max_size=9),
     b=st.lists(st.sampled_from("PQRS"), max_size=9),

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from kfcourse.journal import JournalStore, RefusedFile, entries
 from kfcourse.journal.schema import schema
+from tests.conftest import examples
 
 from .support import files_snapshot, sample_entries
 
@@ -99,7 +100,7 @@ def _offer(store: JournalStore, data: bytes) -> None:
         assert report.added + report.updated + report.unchanged == len({e["id"] for e in offered})
 
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(max_examples=examples(150), deadline=None)
 
 
 @SETTINGS

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from kfcourse.journal import entries
 from kfcourse.journal.markdown_export import escape_text, to_markdown
+from tests.conftest import examples
 
 RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 MARKUP_HEAVY = st.text(
@@ -51,7 +52,7 @@ def test_known_markup_renders_as_its_own_characters():
         assert _visible(rendered) == " ".join(text.split()), text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=MARKUP_HEAVY)
 def test_any_learner_text_renders_as_itself(text):
     rendered = RENDER.render(escape_text(text))

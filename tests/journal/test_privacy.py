@@ -16,6 +16,7 @@ from referencing import Registry, Resource
 from kfcourse.journal import JournalError
 from kfcourse.journal.privacy import class_export, pseudonym, to_day
 from kfcourse.journal.schema import schema
+from tests.conftest import examples
 from tests.instructors.support import MARKUP, export, journal
 
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T00:00:00Z$")
@@ -109,7 +110,7 @@ def test_the_default_salt_is_warned_about(monkeypatch):
         assert class_export(DOCUMENT, "Blue Heron", salt="code")["default_salt"] is False
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     seed=st.integers(0, 10_000),
     names=st.tuples(st.text(min_size=1, max_size=20), st.text(min_size=1, max_size=20)),

@@ -16,6 +16,7 @@ from kfcourse.journal.reflections import (
     latest_draft,
     save_reflection,
 )
+from tests.conftest import examples
 from tests.web_journal.reflection_vectors import payload
 
 
@@ -80,7 +81,7 @@ def test_the_latest_draft_is_offered_back_and_a_finished_one_is_not(store):
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(
     model=st.sampled_from(sorted(MODELS)),
     variant=st.sampled_from(["clinician", "patient", None]),

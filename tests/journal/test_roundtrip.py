@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from kfcourse.journal import JournalStore, entries
 from kfcourse.journal.exports import export_text, to_json
+from tests.conftest import examples
 
 from .support import sample_entries
 
@@ -58,7 +59,7 @@ learner_text = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=examples(60), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(texts=st.lists(learner_text, min_size=1, max_size=5), name=st.none() | learner_text)
 def test_any_text_round_trips_through_json(tmp_path_factory, texts, name):

@@ -17,6 +17,7 @@ from kfcourse.journal import (
     entries,
 )
 from kfcourse.journal.reading import read_document
+from tests.conftest import examples
 
 from .support import files_snapshot, sample_entries
 
@@ -172,7 +173,7 @@ def test_missing_folder_gives_a_clear_error(tmp_path):
         store.add(entries.exercise_answer("x", 1))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(data=st.binary(max_size=200) | st.builds(lambda v: json.dumps(v).encode(), st.recursive(
     st.none() | st.integers() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,

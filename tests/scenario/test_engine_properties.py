@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kfcourse.scenario import Session, load_text, random_session, shipped_paths
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.model import Scenario
+from tests.conftest import examples
 from tests.scenario.synthetic import generate
 
 from .conftest import load_ok
@@ -24,7 +25,9 @@ for _seed in range(3):
 scenario_st = st.sampled_from(SCENARIOS)
 mode_st = st.sampled_from(MODES)
 picks_st = st.lists(st.integers(min_value=0, max_value=10**6), max_size=60)
-PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPS = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def play(scenario: Scenario, mode: str, picks: list[int]) -> Session:

@@ -12,6 +12,7 @@ from kfcourse.scenario import lint_text, load_text, random_session, shipped_path
 from kfcourse.scenario.bib import find_bib
 from kfcourse.scenario.engine import MODES, SessionError
 from kfcourse.scenario.lint import RULES
+from tests.conftest import examples
 
 from .conftest import FIXTURES
 
@@ -19,7 +20,7 @@ SOURCES = [p.read_text(encoding="utf-8") for p in shipped_paths()]
 SOURCES.append((FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8"))
 BIB = find_bib()
 FUZZ = settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,  # the machines running the tests are shared: time varies, results do not
     # A mutated scenario takes many draws to generate, so generation may be slow on a busy
     # machine without anything being wrong; every other health check stays on.

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from kfcourse.scenario import compile_scenario, load_text, make_vectors, shipped_paths
 from kfcourse.scenario.schema_check import load_schema
 from kfcourse.scenario.vectors import replay_vector
+from tests.conftest import examples
 
 from .conftest import FIXTURES, load_ok
 from .test_fuzz import mutated
@@ -40,7 +41,7 @@ def test_shipped_scenarios_match_the_schema() -> None:
 
 
 # Mutating a whole scenario file is slow to generate on a loaded machine; nothing else is excused.
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_loader_and_schema_agree(text: str) -> None:
     try:

@@ -29,12 +29,14 @@ from kfcourse.journal.schema import GIBBS_STAGES
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import load_shipped, shipped_ids
 from kfcourse.scenario.vectors import random_session
-from tests.conftest import is_local
+from tests.conftest import examples, is_local
 from tests.web_journal.journal_helpers import entry, journal, open_journal_page, schema
 
 pytestmark = pytest.mark.browser
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 VALIDATOR = jsonschema.Draft202012Validator(schema())
 
 
