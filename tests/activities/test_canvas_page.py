@@ -8,25 +8,28 @@ to a host other than 127.0.0.1 fails the test (the ``page`` fixture).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import redesign_canvas as rules
 from kfcourse.web.catalogue import messages
-from tests.activities.test_trustloop_page import tab_to
-from tests.activities.test_wholeads_page import choose_by_keyboard
+from tests.activities.page_support import (
+    ExercisePage,
+    choose_by_keyboard,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFCanvas && window.KFCanvas.ready === true"
-ROOT = '[data-kf-exercise="redesign-canvas"]'
+EXERCISE = ExercisePage("redesign-canvas", "KFCanvas")
+ROOT = EXERCISE.root
+site = site_fixture("canvas.html")
 AUTHORS = "Jordan & Ruth"
 # What the pair writes: plain guidance, and text that Markdown or HTML would read as markup.
 WRITTEN = {
@@ -43,43 +46,6 @@ WRITTEN["tokenism"] = {
     "sign": "1. Patients shaped > 2 decisions",
 }
 DIMENSION = ("tokenism", "holding-to-account")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("canvas-book"), "canvas.html"
-    )
-    server, url = serve(html)
-    yield url + "canvas.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    if not page.evaluate("() => !!localStorage.getItem('kfcourse-journal')"):
-        return []
-    doc = stored_journal(page)
-    return [
-        e
-        for e in doc["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == "redesign-canvas"
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = answers(page)
-        if found and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
 
 
 def write_by_keyboard(page: Any, root: Any) -> None:
@@ -103,13 +69,13 @@ def expected_cards() -> dict[str, dict[str, Any]]:
 def test_by_keyboard_alone_the_journal_and_the_memo_are_what_python_makes(
     page, site, page_log, tmp_path
 ):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     meter = root.locator('[role="meter"]')
     assert meter.get_attribute("aria-valuetext") == "0 of 7 cards complete"
     assert not root.locator("[data-kf-rubric-table]").is_visible()
     write_by_keyboard(page, root)
     expected = rules.answer(expected_cards(), AUTHORS)
-    entry = wait_saved(page, lambda e: e["answer"] == expected)
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"] == expected)
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Programme redesign canvas"
     assert schema_problems(stored_journal(page)) == []
@@ -136,20 +102,20 @@ def test_by_keyboard_alone_the_journal_and_the_memo_are_what_python_makes(
     assert "Critical reflection" in root.locator("[data-kf-rubric-table]").inner_text()
     assert console_errors(page_log) == []
     # back again later: the canvas is where the pair left it
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     box = root.locator('textarea[data-kf-card="tokenism"][data-kf-field="support"]')
     assert box.input_value() == WRITTEN["tokenism"]["support"]
     assert root.locator('select[data-kf-dimension="tokenism"]').input_value() == DIMENSION[1]
 
 
 def test_a_part_written_canvas_is_a_draft_with_its_progress_in_words(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     for field, text in WRITTEN["power-difference"].items():
         box = root.locator(f'textarea[data-kf-card="power-difference"][data-kf-field="{field}"]')
         box.fill(text)
     root.locator('textarea[data-kf-card="tokenism"][data-kf-field="support"]').fill("Pay")
     root.locator("input[data-kf-authors]").focus()  # leaving the box saves at once
-    entry = wait_saved(page, lambda e: e["answer"]["complete"] == ["power-difference"])
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["complete"] == ["power-difference"])
     assert entry["draft"] is True
     assert entry["answer"] == rules.answer(
         {"power-difference": WRITTEN["power-difference"], "tokenism": {"support": "Pay"}}
@@ -162,11 +128,8 @@ def test_a_part_written_canvas_is_a_draft_with_its_progress_in_words(page, site)
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for field, text in WRITTEN["tokenism"].items():
         root.locator(f'textarea[data-kf-card="tokenism"][data-kf-field="{field}"]').fill(text)
     root.locator('select[data-kf-dimension="tokenism"]').select_option("leading-with-care")
@@ -174,10 +137,4 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     assert axe_violations(page, ROOT) == []
     if width == 320:
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => !e.closest('.kf-ex-scroll'))"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT, scrolled=True) == []

@@ -7,23 +7,26 @@ text. Every request to a host other than 127.0.0.1 fails the test (the ``page`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import distribute_discharge as rules
-from tests.activities.test_trustloop_page import tab_to
+from tests.activities.page_support import (
+    ExercisePage,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFDischarge && window.KFDischarge.ready === true"
-ROOT = '[data-kf-exercise="distribute-discharge"]'
+EXERCISE = ExercisePage("distribute-discharge", "KFDischarge")
+ROOT = EXERCISE.root
+site = site_fixture("discharge.html")
 RESPONSE = "Rhetorical until the patient leader sees the <b>data</b> & the huddle decides."
 # Four functions on the consultant (moderate), two single holders, gaps for the patient leader.
 ALLOCATION = {
@@ -34,45 +37,6 @@ ALLOCATION = {
     "speaking-up": list(rules.ROLES),
     "monitoring-reporting": ["manager"],
 }
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("discharge-book"), "discharge.html"
-    )
-    server, url = serve(html)
-    yield url + "discharge.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    doc = stored_journal(page)
-    return [
-        e
-        for e in doc["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == rules.EXERCISE
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = (
-            answers(page)
-            if page.evaluate("() => !!localStorage.getItem('kfcourse-journal')")
-            else []
-        )
-        if found and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
 
 
 def box(root: Any, function: str, role: str) -> Any:
@@ -96,11 +60,11 @@ def meter(root: Any) -> dict[str, str | None]:
 
 
 def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator("[data-kf-gaps]").is_hidden()  # gaps only on request
     allocate_by_keyboard(page, root, ALLOCATION)
     expected = rules.answer(ALLOCATION)
-    wait_saved(page, lambda e: e["answer"]["allocation"] == expected["allocation"])
+    EXERCISE.wait_saved(page, lambda e: e["answer"]["allocation"] == expected["allocation"])
     assert root.locator("[data-kf-progress]").get_attribute("data-kf-progress") == "6"
     # (a) concentration: a number and words, and the functions resting on one holder
     assert meter(root) == {
@@ -122,10 +86,7 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert reading == "Formal authority: Manager."
     # back up into the grid with Shift+Tab: untick the patient leader's data
     target = box(root, "making-sense-of-data", "patient-leader")
-    for _ in range(60):
-        if target.evaluate("(el) => el === document.activeElement"):
-            break
-        page.keyboard.press("Shift+Tab")
+    tab_to(page, target, limit=60, back=True)
     page.keyboard.press("Space")
     assert not target.is_checked()
     allocation = {**ALLOCATION, "making-sense-of-data": ["consultant", "nurse"]}
@@ -133,7 +94,7 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     tab_to(page, root.locator("textarea[data-kf-response]"), limit=80)
     page.keyboard.type(RESPONSE)
     page.keyboard.press("Tab")  # leaving the box saves at once
-    entry = wait_saved(page, lambda e: e["answer"]["response"] == RESPONSE)
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["response"] == RESPONSE)
     assert entry["answer"] == rules.answer(allocation, True, RESPONSE)
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Distribute the discharge"
@@ -142,34 +103,31 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert root.locator("[data-kf-status]").inner_text() == "Saved in your journal."
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator("textarea[data-kf-response]").input_value() == RESPONSE
     assert box(root, "monitoring-reporting", "manager").is_checked()
     assert not box(root, "making-sense-of-data", "patient-leader").is_checked()
     assert root.locator("[data-kf-gaps]").is_visible()
-    assert len(answers(page)) == 1
+    assert len(EXERCISE.answers(page)) == 1
 
 
 def test_a_draft_until_every_function_has_a_holder_and_an_answer(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     box(root, "speaking-up", "patient-leader").check()
-    entry = wait_saved(page, lambda e: e["answer"]["allocation"]["speaking-up"])
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["allocation"]["speaking-up"])
     assert entry["draft"] is True and entry["answer"]["gaps"] is None
     assert meter(root)["aria-valuetext"] == "0 of 6 functions (0%), low"
     root.locator("textarea[data-kf-response]").fill("Real, with a daily huddle.")
     root.locator("textarea[data-kf-response]").blur()
-    entry = wait_saved(page, lambda e: e["answer"]["response"] != "")
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["response"] != "")
     assert entry["draft"] is True and entry["answer"]["complete"] is False
     assert root.locator("[data-kf-progress]").get_attribute("data-kf-progress") == "1"
 
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for function, roles in ALLOCATION.items():
         for role in roles:
             box(root, function, role).check()
@@ -180,12 +138,7 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     label = root.locator('[data-kf-cell="speaking-up:nurse"] .kf-dd-role')
     if width == 320:
         # the grid stacks: one block per function, each box beside its role's name, no scrolling
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT) == []
         assert label.is_visible() and label.bounding_box()["width"] > 20
     else:
         assert label.bounding_box()["width"] <= 1  # the column header names the role

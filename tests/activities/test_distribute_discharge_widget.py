@@ -3,7 +3,7 @@ journal file, as one exercise_answer entry that is a draft until finished."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -12,7 +12,12 @@ import kfcourse
 from kfcourse.activities import distribute_discharge as rules
 from kfcourse.journal import JournalStore
 from kfcourse.widgets import distribute_discharge as ddw
-from kfcourse.widgets import exercise
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
+
+bundle = stub_bundle("discharge")
+make = partial(widget_support.make, ddw.distribute_discharge)
+answers = partial(widget_support.answers, exercise=rules.EXERCISE)
 
 ALL_HELD = {
     "setting-direction": ["patient-leader", "consultant"],
@@ -24,39 +29,9 @@ ALL_HELD = {
 }
 
 
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "discharge.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[ddw.DistributeDischarge, list[dict[str, Any]]]:
-    widget = ddw.distribute_discharge(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: ddw.DistributeDischarge, sent: list[dict[str, Any]], state: Any) -> dict:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
-
-
 def state(**fields: Any) -> dict[str, Any]:
     base = {"allocation": {}, "gaps_shown": False, "response": "", "run": None}
     return {**base, **fields}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == rules.EXERCISE]
 
 
 def test_one_entry_grows_from_a_draft_to_a_finished_answer(store: JournalStore) -> None:

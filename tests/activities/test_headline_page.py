@@ -7,64 +7,31 @@ Every request to a host other than 127.0.0.1 fails the test (the ``page`` fixtur
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import hero_headline as rules
-from tests.activities.test_trustloop_page import tab_to
+from tests.activities.page_support import (
+    ExercisePage,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFHeroHeadline && window.KFHeroHeadline.ready === true"
-ROOT = '[data-kf-exercise="hero-headline"]'
+EXERCISE = ExercisePage("hero-headline", "KFHeroHeadline")
+ROOT = EXERCISE.root
+site = site_fixture("headline.html")
 # Three phrases the reference marks too, one it does not (an "extra"), four it marks and these miss.
 MARKED = ["hero-chief", "single-handed", "drove-through", "maternity"]
 RATED = {"speak-up": 2, "patient-trust": 4}
 HEADLINE = "Wards, pharmacists & patients <b>lift</b> Wrenford General"
 PARAGRAPH = "Ward teams, pharmacists, a patient panel and the council's social-care team did it."
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("headline-book"), "headline.html"
-    )
-    server, url = serve(html)
-    yield url + "headline.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    if not page.evaluate("() => !!localStorage.getItem('kfcourse-journal')"):
-        return []
-    return [
-        e
-        for e in stored_journal(page)["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == "hero-headline"
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = answers(page)
-        if found and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
 
 
 def mark_by_keyboard(page: Any, root: Any, phrase: str) -> None:
@@ -99,11 +66,11 @@ def play_by_keyboard(page: Any, root: Any) -> None:
 
 
 def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator("button[data-kf-phrase]").count() == len(rules.PHRASES)
     assert not root.locator("[data-kf-revealed]").is_visible()  # only on request
     play_by_keyboard(page, root)
-    entry = wait_saved(page, lambda e: e["answer"]["paragraph"] == PARAGRAPH)
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["paragraph"] == PARAGRAPH)
     assert entry["answer"] == rules.answer(MARKED, True, RATED, HEADLINE, PARAGRAPH)
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Rewrite the hero headline"
@@ -131,7 +98,7 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert root.locator("b").count() == 0  # the learner's text is shown as text
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it, in the same journal entry
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator('[data-kf-text="headline"]').input_value() == HEADLINE
     assert root.locator('[data-kf-text="paragraph"]').input_value() == PARAGRAPH
     pressed = root.locator('button[data-kf-phrase][aria-pressed="true"]').evaluate_all(
@@ -140,33 +107,30 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert pressed == MARKED
     assert root.locator('input[data-kf-rating="patient-trust"][value="4"]').is_checked()
     assert root.locator("[data-kf-revealed]").is_visible()
-    assert len(answers(page)) == 1
+    assert len(EXERCISE.answers(page)) == 1
 
 
 def test_the_reveal_waits_for_a_mark_and_a_mark_can_be_taken_off(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     tab_to(page, root.locator("[data-kf-reveal]"), limit=200)
     page.keyboard.press("Enter")
     assert root.locator("[data-kf-alert]").inner_text() == "Mark at least one phrase first."
     assert not root.locator("[data-kf-revealed]").is_visible()
-    assert answers(page) == []  # nothing to keep yet
+    assert EXERCISE.answers(page) == []  # nothing to keep yet
     mark_by_keyboard(page, root, "pride")
-    entry = wait_saved(page, lambda e: e["answer"]["marked"] == ["pride"])
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["marked"] == ["pride"])
     assert entry["draft"] is True and entry["answer"]["reveal_shown"] is False
     page.keyboard.press("Space")  # the same button again: the mark comes off
     assert root.locator('[data-kf-phrase="pride"]').get_attribute("aria-pressed") == "false"
     assert root.locator("[data-kf-progress]").get_attribute("data-kf-progress") == "0"
-    entry = wait_saved(page, lambda e: e["answer"]["marked"] == [])
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["marked"] == [])
     assert entry["answer"] == rules.answer([])
 
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for phrase in MARKED:
         root.locator(f'button[data-kf-phrase="{phrase}"]').click()
     root.locator("[data-kf-reveal]").click()
@@ -174,9 +138,4 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     assert axe_violations(page, ROOT) == []
     if width == 320:
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT) == []

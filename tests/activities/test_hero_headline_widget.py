@@ -3,7 +3,7 @@ journal file, as one exercise_answer entry that is a draft until finished."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -11,34 +11,13 @@ import pytest
 import kfcourse
 from kfcourse.activities import hero_headline as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import hero_headline as hhw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
 
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "headline.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[hhw.HeroHeadline, list[dict[str, Any]]]:
-    widget = hhw.hero_headline(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: hhw.HeroHeadline, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
+bundle = stub_bundle("headline")
+make = partial(widget_support.make, hhw.hero_headline)
+answers = partial(widget_support.answers, exercise="hero-headline")
 
 
 def state(**fields: Any) -> dict[str, Any]:
@@ -47,10 +26,6 @@ def state(**fields: Any) -> dict[str, Any]:
             "ratings": {"speak-up": None, "patient-trust": None},
             "headline": "", "paragraph": "", "run": None}  # fmt: skip
     return {**base, **fields}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "hero-headline"]
 
 
 RATED = {"speak-up": 2, "patient-trust": 3}

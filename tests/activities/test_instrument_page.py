@@ -8,21 +8,26 @@ fails the test (the ``page`` fixture).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import instruments as rules
+from tests.activities import page_support
+from tests.activities.page_support import ExercisePage, latest, overflowing, show_as, site_fixture
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFInstrument && window.KFInstrument.ready === true"
+# One ExercisePage a check; a check may start a new entry, so wait_saved checks the latest.
+CHECKS = {
+    c: ExercisePage(f"instrument-{c}", "KFInstrument", pick=latest) for c in rules.INSTRUMENTS
+}
+site = site_fixture("instrument.html")
+# The four checks share one long page: Tab may need up to 400 presses to reach a control.
+tab_to = partial(page_support.tab_to, limit=400)
 EXAMPLE = "I asked the <b>carer</b> first & waited."
 ACTION = "Co-chair the next meeting <i>and</i> share the data beforehand."
 # Partner A rates B, partner B rates A, before and after (the biggest gap after: 3, on two items)
@@ -43,55 +48,7 @@ TRUST = {
 
 
 def root_of(page: Any, check: str) -> Any:
-    return page.locator(f'[data-kf-exercise="instrument-{check}"]')
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("instrument-book"), "instrument.html"
-    )
-    server, url = serve(html)
-    yield url + "instrument.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> None:
-    page.goto(url)
-    page.wait_for_function(READY)
-
-
-def answers(page: Any, check: str) -> list[dict[str, Any]]:
-    if not page.evaluate("() => !!localStorage.getItem('kfcourse-journal')"):
-        return []
-    return [
-        e
-        for e in stored_journal(page)["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == f"instrument-{check}"
-    ]
-
-
-def wait_saved(page: Any, check: str, ok: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = sorted(answers(page, check), key=lambda e: e["updated"])
-        if found and ok(found[-1]):
-            return found[-1]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page, check)}")
-
-
-def focused(target: Any) -> bool:
-    return bool(target.evaluate("(el) => el === document.activeElement"))
-
-
-def tab_to(page: Any, target: Any, back: bool = False, limit: int = 400) -> None:
-    """Move the focus to `target` with Tab (or Shift+Tab) alone."""
-    for _ in range(limit):
-        if focused(target):
-            return
-        page.keyboard.press("Shift+Tab" if back else "Tab")
-    raise AssertionError(f"Tab never reached {target}")
+    return page.locator(CHECKS[check].root)
 
 
 def show_moment(page: Any, root: Any, moment: str) -> None:
@@ -135,11 +92,10 @@ def rate_all(page: Any, root: Any, check: str, ratings: dict[str, Any], texts: A
 
 
 def test_two_partners_rate_each_other_by_keyboard_and_see_the_biggest_gap(page, site, page_log):
-    open_page(page, site)
-    root = root_of(page, "partnership-trust")
+    root = CHECKS["partnership-trust"].open(page, site)
     rate_all(page, root, "partnership-trust", TRUST)
     expected = rules.answer("partnership-trust", TRUST)
-    entry = wait_saved(page, "partnership-trust", lambda e: e["answer"]["complete"])
+    entry = CHECKS["partnership-trust"].wait_saved(page, lambda e: e["answer"]["complete"])
     assert entry["answer"] == expected
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Partnership trust check"
@@ -167,8 +123,7 @@ def test_two_partners_rate_each_other_by_keyboard_and_see_the_biggest_gap(page, 
 
 
 def test_the_relational_self_check_keeps_examples_as_text_and_resumes(page, site, page_log):
-    open_page(page, site)
-    root = root_of(page, "relational-practice")
+    root = CHECKS["relational-practice"].open(page, site)
     inst = rules.INSTRUMENTS["relational-practice"]
     ratings = {
         "before": {"self": dict.fromkeys([i.id for i in inst.items], "partly")},
@@ -178,7 +133,7 @@ def test_the_relational_self_check_keeps_examples_as_text_and_resumes(page, site
     texts = {m: {"self": dict.fromkeys([i.id for i in inst.items], EXAMPLE)} for m in rules.MOMENTS}
     rate_all(page, root, "relational-practice", ratings, texts)
     page.keyboard.press("Tab")  # leaving the last box saves at once
-    entry = wait_saved(page, "relational-practice", lambda e: e["answer"]["finished"])
+    entry = CHECKS["relational-practice"].wait_saved(page, lambda e: e["answer"]["finished"])
     assert entry["answer"] == rules.answer("relational-practice", ratings, texts)
     assert entry["draft"] is False
     assert root.locator("b").count() == 0  # the learner's text is shown as text
@@ -186,15 +141,13 @@ def test_the_relational_self_check_keeps_examples_as_text_and_resumes(page, site
     assert "Before: 0 (no). After: 2 (yes). Change: up 2." in voices
     assert console_errors(page_log) == []
     # back again later: the examples are where the learner left them
-    open_page(page, site)
-    root = root_of(page, "relational-practice")
+    root = CHECKS["relational-practice"].open(page, site)
     boxes = root.locator("textarea[data-kf-example]")
     assert boxes.count() == 10 and boxes.first.input_value() == EXAMPLE
 
 
 def test_speaking_up_says_it_is_private_and_not_validated_and_starts_again(page, site):
-    open_page(page, site)
-    root = root_of(page, "speaking-up")
+    root = CHECKS["speaking-up"].open(page, site)
     notes = root.locator("[data-kf-private]").inner_text()
     assert "private" in notes and "sent nowhere" in notes
     assert "not a validated scale" in root.locator("[data-kf-source]").inner_text()
@@ -204,7 +157,7 @@ def test_speaking_up_says_it_is_private_and_not_validated_and_starts_again(page,
     inst = rules.INSTRUMENTS["speaking-up"]
     ratings = {m: {"self": dict.fromkeys([i.id for i in inst.items], 2)} for m in rules.MOMENTS}
     rate_all(page, root, "speaking-up", ratings)
-    first = wait_saved(page, "speaking-up", lambda e: e["answer"]["finished"])
+    first = CHECKS["speaking-up"].wait_saved(page, lambda e: e["answer"]["finished"])
     assert first["answer"]["private"] is True
     assert "Change: no change." in root.locator('[data-kf-change="help"]').inner_text()
     again = root.locator("[data-kf-again]")
@@ -213,26 +166,25 @@ def test_speaking_up_says_it_is_private_and_not_validated_and_starts_again(page,
     page.keyboard.press("Enter")
     assert root.locator("input[type=radio][data-kf-value]:checked").count() == 0
     rate_by_keyboard(page, root.locator('[data-kf-item="help"]').first, 4, rules.AGREEMENT)
-    second = wait_saved(page, "speaking-up", lambda e: e["id"] != first["id"])
-    assert second["draft"] is True and len(answers(page, "speaking-up")) == 2
+    second = CHECKS["speaking-up"].wait_saved(page, lambda e: e["id"] != first["id"])
+    assert second["draft"] is True and len(CHECKS["speaking-up"].answers(page)) == 2
 
 
 def test_the_pair_scores_together_and_agrees_one_action(page, site):
-    open_page(page, site)
-    root = root_of(page, "collaboration-health")
+    root = CHECKS["collaboration-health"].open(page, site)
     inst = rules.INSTRUMENTS["collaboration-health"]
     ratings = {
         "before": {"pair": dict(aims=2, power=1, trust=2, membership=3, media=1)},
         "after": {"pair": dict(aims=4, power=3, trust=4, membership=3, media=2)},
     }
     rate_all(page, root, "collaboration-health", ratings)
-    draft = wait_saved(page, "collaboration-health", lambda e: e["answer"]["complete"])
+    draft = CHECKS["collaboration-health"].wait_saved(page, lambda e: e["answer"]["complete"])
     assert draft["draft"] is True  # no action yet
     assert "the agreed action" in root.locator("[data-kf-todo]").inner_text()
     tab_to(page, root.locator("textarea[data-kf-action]"))
     page.keyboard.type(ACTION)
     page.keyboard.press("Tab")
-    entry = wait_saved(page, "collaboration-health", lambda e: e["answer"]["finished"])
+    entry = CHECKS["collaboration-health"].wait_saved(page, lambda e: e["answer"]["finished"])
     assert entry["answer"] == rules.answer("collaboration-health", ratings, None, ACTION)
     assert root.locator("[data-kf-todo]").is_hidden()
     assert root.locator("i").count() == 0
@@ -241,12 +193,8 @@ def test_the_pair_scores_together_and_agrees_one_action(page, site):
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    open_page(page, site)
-    root = root_of(page, "partnership-trust")
+    show_as(page, theme, width)
+    root = CHECKS["partnership-trust"].open(page, site)
     for moment in rules.MOMENTS:
         root.locator(f'input[data-kf-show-moment="{moment}"]').check()
         for rater, items in TRUST[moment].items():
@@ -256,11 +204,6 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     root_of(page, "relational-practice").locator('input[data-kf-value="partly"]').first.check()
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     for check in rules.INSTRUMENTS:
-        assert axe_violations(page, f'[data-kf-exercise="instrument-{check}"]') == []
+        assert axe_violations(page, CHECKS[check].root) == []
     if width == 320:
-        overflow = page.evaluate(
-            "() => [...document.querySelectorAll('[data-kf-instrument] *')]"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, "[data-kf-instrument]") == []

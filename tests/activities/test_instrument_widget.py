@@ -3,7 +3,7 @@ one exercise_answer entry per attempt (exercise ``instrument-<id>``), a draft un
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -11,34 +11,12 @@ import pytest
 import kfcourse
 from kfcourse.activities import instruments as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import instruments as iw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
 
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "instrument.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore, check: str) -> tuple[iw.Instrument, list[dict[str, Any]]]:
-    widget = iw.instrument(check, store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: iw.Instrument, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
+bundle = stub_bundle("instrument")
+make = partial(widget_support.make, iw.instrument)
 
 
 def state(check: str, **fields: Any) -> dict[str, Any]:
@@ -53,7 +31,7 @@ def full(check: str, value: Any) -> dict[str, Any]:
 
 
 def answers(store: JournalStore, check: str) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == f"instrument-{check}"]
+    return widget_support.answers(store, f"instrument-{check}")
 
 
 def test_one_entry_grows_from_a_draft_to_a_finished_check(store: JournalStore) -> None:

@@ -3,7 +3,7 @@ journal file, as one exercise_answer entry that is a draft until finished."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -11,36 +11,15 @@ import pytest
 import kfcourse
 from kfcourse.activities import power_map as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import power_map as pmw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
+
+bundle = stub_bundle("powermap")
+make = partial(widget_support.make, pmw.power_map)
+answers = partial(widget_support.answers, exercise="power-map")
 
 KEY_MAP = {card: k["holder"] for card, k in rules.CARD_KEY.items()}
-
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "powermap.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[pmw.PowerMap, list[dict[str, Any]]]:
-    widget = pmw.power_map(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)
-    return widget, sent
-
-
-def commit(widget: pmw.PowerMap, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
 
 
 def state(**fields: Any) -> dict[str, Any]:
@@ -53,10 +32,6 @@ def state(**fields: Any) -> dict[str, Any]:
         "run": None,
     }
     return {**base, **fields}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "power-map"]
 
 
 def test_one_entry_grows_from_a_draft_to_a_finished_answer(store: JournalStore) -> None:

@@ -8,24 +8,27 @@ than 127.0.0.1 fails the test (the ``page`` fixture).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import power_map as rules
-from tests.activities.test_trustloop_page import tab_to
-from tests.activities.test_wholeads_page import choose_by_keyboard
+from tests.activities.page_support import (
+    ExercisePage,
+    choose_by_keyboard,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).resolve().parent / "fixture_book"
-READY = "() => window.KFPowerMap && window.KFPowerMap.ready === true"
-ROOT = '[data-kf-exercise="power-map"]'
+EXERCISE = ExercisePage("power-map", "KFPowerMap")
+ROOT = EXERCISE.root
+site = site_fixture("powermap.html")
 
 BEFORE = {
     "reward": "both",
@@ -46,41 +49,6 @@ TAGS = {"line-2": "second", "line-3": "first", "line-6": "third", "line-8": "sec
 RUNG = "consultation"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(FIXTURE, tmp_path_factory.mktemp("powermap-book"), "powermap.html")
-    server, url = serve(html)
-    yield url + "powermap.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    doc = stored_journal(page)
-    return [
-        e for e in doc["entries"] if e["kind"] == "exercise_answer" and e["exercise"] == "power-map"
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = (
-            answers(page)
-            if page.evaluate("() => !!localStorage.getItem('kfcourse-journal')")
-            else []
-        )
-        if found and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
-
-
 def card(root: Any, name: str, which: str) -> Any:
     return root.locator(f'select[data-kf-card="{name}"][data-kf-map="{which}"]')
 
@@ -97,12 +65,12 @@ def choose_rung_by_keyboard(page: Any, root: Any, rung: str) -> None:
 
 
 def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     for name in rules.CARDS:  # in the page's order, so that Tab only ever goes forward
         choose_by_keyboard(page, card(root, name, "before"), BEFORE[name])
         if name in AFTER:
             choose_by_keyboard(page, card(root, name, "after"), AFTER[name])
-    wait_saved(page, lambda e: e["answer"]["before_complete"] and e["answer"]["moves"])
+    EXERCISE.wait_saved(page, lambda e: e["answer"]["before_complete"] and e["answer"]["moves"])
     assert (
         root.locator('[data-kf-map-table="before"] [data-kf-holder="both"]')
         .inner_text()
@@ -113,11 +81,11 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     for line, tag in TAGS.items():
         choose_by_keyboard(page, root.locator(f'select[data-kf-tag="{line}"]'), tag)
     choose_rung_by_keyboard(page, root, RUNG)
-    wait_saved(page, lambda e: e["answer"]["finished"])
+    EXERCISE.wait_saved(page, lambda e: e["answer"]["finished"])
     assert root.locator("[data-kf-todo]").get_attribute("data-kf-todo") == "0"
     tab_to(page, root.locator("[data-kf-reveal]"), limit=200)
     page.keyboard.press("Enter")
-    entry = wait_saved(page, lambda e: e["answer"]["key_shown"])
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["key_shown"])
     assert entry["answer"] == rules.answer(BEFORE, AFTER, RUNG, TAGS, True)
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Power map card sort"
@@ -144,14 +112,14 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert "7" in key.locator("[data-kf-missed]").inner_text()  # line 7, the key's third dimension
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert card(root, "time-and-energy", "before").input_value() == "patient"
     assert root.locator(f'input[data-kf-rung][value="{RUNG}"]').is_checked()
     assert root.locator("[data-kf-key]").is_visible()
 
 
 def test_the_key_waits_until_the_exercise_is_done(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     card(root, "legal-advice", "before").select_option("both")
     root.locator('select[data-kf-tag="line-7"]').select_option("third")
     root.locator("[data-kf-reveal]").click()
@@ -159,15 +127,15 @@ def test_the_key_waits_until_the_exercise_is_done(page, site):
     assert "place 11 more cards" in alert and "second dimension" in alert
     assert "third dimension" not in alert
     assert not root.locator("[data-kf-key]").is_visible()
-    entry = wait_saved(page, lambda e: e["answer"]["tags"]["line-7"] == "third")
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["tags"]["line-7"] == "third")
     assert entry["draft"] is True and entry["answer"]["key_shown"] is False
 
 
 def test_a_tampered_state_in_the_browser_is_not_restored(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     bad = {"before": {"reward": "<img src=x onerror=alert(1)>"}, "rung": "top", "run": None}
     page.evaluate("(s) => localStorage.setItem('kfcourse-journal:powermap', s)", json.dumps(bad))
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert card(root, "reward", "before").input_value() == ""
     assert root.locator("img").count() == 0
     assert console_errors(page_log) == []
@@ -175,11 +143,8 @@ def test_a_tampered_state_in_the_browser_is_not_restored(page, site, page_log):
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for name, holder in BEFORE.items():
         card(root, name, "before").select_option(holder)
     for name, holder in AFTER.items():
@@ -192,13 +157,7 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     assert axe_violations(page, ROOT) == []
     if width == 320:
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => !e.closest('.kf-ex-scroll'))"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT, scrolled=True) == []
         # the two maps are stacked, not side by side
         boxes = root.locator("[data-kf-map-table]").evaluate_all(
             "(ts) => ts.map(t => t.getBoundingClientRect().top)"

@@ -3,7 +3,7 @@ journal file, as one exercise_answer entry that is a draft until every card is c
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -11,42 +11,17 @@ import pytest
 import kfcourse
 from kfcourse.activities import redesign_canvas as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import redesign_canvas as rcw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
 
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "canvas.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[rcw.RedesignCanvas, list[dict[str, Any]]]:
-    widget = rcw.redesign_canvas(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)
-    return widget, sent
-
-
-def commit(widget: rcw.RedesignCanvas, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
+bundle = stub_bundle("canvas")
+make = partial(widget_support.make, rcw.redesign_canvas)
+answers = partial(widget_support.answers, exercise="redesign-canvas")
 
 
 def state(cards: Any = None, authors: Any = "", run: Any = None) -> dict[str, Any]:
     return {"cards": {} if cards is None else cards, "authors": authors, "run": run}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "redesign-canvas"]
 
 
 FULL = {

@@ -3,7 +3,7 @@ file, as one exercise_answer entry per triad that is a draft until a round is co
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
@@ -11,36 +11,15 @@ import pytest
 import kfcourse
 from kfcourse.activities import three_talk as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import three_talk as ttw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
+
+bundle = stub_bundle("triad")
+make = partial(widget_support.make, ttw.three_talk)
+answers = partial(widget_support.answers, exercise="three-talk")
 
 FULL = {"understand": 3, "listen": 4, "include": 2}
-
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "triad.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[ttw.ThreeTalk, list[dict[str, Any]]]:
-    widget = ttw.three_talk(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: ttw.ThreeTalk, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 7, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 7
-    return sent[-1]
 
 
 def rnd(stage: str = "predict", predicted: Any = None, rated: Any = None, **tally: int) -> dict:
@@ -55,10 +34,6 @@ def rnd(stage: str = "predict", predicted: Any = None, rated: Any = None, **tall
 
 def state(*rounds: dict, notes: str = "", run: Any = None) -> dict[str, Any]:
     return {"rotations": list(rounds) or [rnd()], "notes": notes, "run": run}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "three-talk"]
 
 
 def test_one_entry_grows_from_a_draft_to_a_finished_triad(store: JournalStore) -> None:

@@ -8,65 +8,32 @@ the page while the patient rates. Learner text stays text. Every request to a ho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import three_talk as rules
-from tests.activities.test_trustloop_page import tab_to
+from tests.activities.page_support import (
+    ExercisePage,
+    only,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFTriad && window.KFTriad.ready === true"
-ROOT = '[data-kf-exercise="three-talk"]'
+EXERCISE = ExercisePage("three-talk", "KFTriad", pick=only)
+ROOT = EXERCISE.root
+site = site_fixture("triad.html")
 NOTES = "Scores ran <b>high</b> & the patient said she was being polite."
 PREDICTED = {"understand": 2, "listen": 3, "include": 1}
 RATED = {"understand": 4, "listen": 3, "include": 0}
 # What the observer counts, and how: two presses of Count and one of Undo leave one.
 TALLY = {"team-goals": 1, "option-compare": 2, "decision-safety": 1}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("triad-book"), "triad.html"
-    )
-    server, url = serve(html)
-    yield url + "triad.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    if not page.evaluate("() => !!localStorage.getItem('kfcourse-journal')"):
-        return []
-    doc = stored_journal(page)
-    return [
-        e
-        for e in doc["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == "three-talk"
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = answers(page)
-        if len(found) == 1 and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
 
 
 def press(page: Any, target: Any, times: int = 1) -> None:
@@ -107,12 +74,12 @@ def play_round_by_keyboard(page: Any, root: Any) -> None:
 
 
 def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     play_round_by_keyboard(page, root)
     tab_to(page, root.locator("textarea[data-kf-notes]"), limit=200)
     page.keyboard.type(NOTES)
     page.keyboard.press("Tab")  # leaving the box saves at once
-    entry = wait_saved(page, lambda e: e["answer"]["notes"] == NOTES)
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["notes"] == NOTES)
     one = {"stage": "result", "predicted": PREDICTED, "rated": RATED, "tally": TALLY}
     assert entry["answer"] == rules.answer([one], NOTES)
     assert entry["draft"] is False and entry["source"] == "web"
@@ -141,41 +108,43 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     )
     assert root.locator("[data-kf-swap]").is_visible()
     press(page, root.locator('button[data-kf-count="team-choice"]'))
-    entry = wait_saved(page, lambda e: len(e["answer"]["rotations"]) == 2)
+    entry = EXERCISE.wait_saved(page, lambda e: len(e["answer"]["rotations"]) == 2)
     assert entry["answer"]["rotations"][1]["tally"]["team-choice"] == 1
     assert console_errors(page_log) == []
     # back again later: the triad is where the group left it
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator('[data-kf-stage="predict"][data-kf-round="2"]').is_visible()
     assert root.locator("textarea[data-kf-notes]").input_value() == NOTES
 
 
 def test_the_patient_rates_only_after_every_prediction(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     root.locator('input[data-kf-predict="listen"][value="3"]').check()
     root.locator("button[data-kf-handover]").click()
     assert "2 still to predict" in root.locator("[data-kf-alert]").inner_text()
     assert root.locator("[data-kf-rate]").count() == 0
-    entry = wait_saved(page, lambda e: e["answer"]["rotations"][0]["predicted"]["listen"] == 3)
+    entry = EXERCISE.wait_saved(
+        page, lambda e: e["answer"]["rotations"][0]["predicted"]["listen"] == 3
+    )
     assert entry["draft"] is True and entry["answer"]["rotations"][0]["stage"] == "predict"
 
 
 def test_a_new_group_starts_a_new_entry_and_keeps_the_last(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator("[data-kf-new-attempt]").is_hidden()
     fill_by_mouse(root)
-    first = wait_saved(page, lambda e: e["draft"] is False)
+    first = EXERCISE.wait_saved(page, lambda e: e["draft"] is False)
     root.locator("[data-kf-new-attempt]").click()
     assert root.locator('[data-kf-stage="predict"][data-kf-round="1"]').is_visible()
     assert root.locator('[data-kf-counted="team-goals"]').inner_text() == "0"
     root.locator('button[data-kf-count="team-choice"]').click()
     deadline = page.evaluate("() => Date.now()") + 10_000
-    while len(answers(page)) < 2 and page.evaluate("() => Date.now()") < deadline:
+    while len(EXERCISE.answers(page)) < 2 and page.evaluate("() => Date.now()") < deadline:
         page.wait_for_timeout(100)
-    old, new = sorted(answers(page), key=lambda e: e["id"] != first["id"])
+    old, new = sorted(EXERCISE.answers(page), key=lambda e: e["id"] != first["id"])
     assert old == first
     assert new["draft"] is True and new["answer"]["rotations"][0]["tally"]["team-choice"] == 1
-    root = open_page(page, site)  # back later: the new group's triad, not the finished one
+    root = EXERCISE.open(page, site)  # back later: the new group's triad, not the finished one
     assert root.locator('[data-kf-counted="team-choice"]').inner_text() == "1"
 
 
@@ -191,11 +160,8 @@ def fill_by_mouse(root: Any) -> None:
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     assert axe_violations(page, ROOT) == []  # the conversation and the prediction
     fill_by_mouse(root)
@@ -204,10 +170,4 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     assert root.locator("[data-kf-compare-rounds]").is_visible()
     assert axe_violations(page, ROOT) == []
     if width == 320:
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => !e.closest('.kf-ex-scroll'))"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT, scrolled=True) == []

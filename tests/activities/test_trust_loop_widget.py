@@ -4,6 +4,7 @@ what they accept reaches the journal file (as one exercise_answer entry per game
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -12,41 +13,14 @@ import pytest
 import kfcourse
 from kfcourse.activities import trust_loop as rules
 from kfcourse.journal import JournalStore
-from kfcourse.widgets import exercise
 from kfcourse.widgets import trust_loop as tlw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
 from tests.web_journal.journal_helpers import schema_problems
 
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A stand-in for the built simulator: these tests need no Node build."""
-    stub = tmp_path_factory.mktemp("dist") / "trustloop.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[tlw.TrustLoop, list[dict[str, Any]]]:
-    widget = tlw.trust_loop(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: tlw.TrustLoop, sent: list[dict[str, Any]], state: Any, request: int = 1):  # type: ignore[no-untyped-def]
-    widget._on_msg(widget, {"type": "commit", "request": request, "state": state}, [])
-    reply = sent[-1]
-    assert reply["type"] == "committed" and reply["request"] == request
-    return reply
-
-
-def games(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "trust-loop"]
+bundle = stub_bundle("trustloop")
+make = partial(widget_support.make, tlw.trust_loop)
+games = partial(widget_support.answers, exercise="trust-loop")
 
 
 PICKS = [

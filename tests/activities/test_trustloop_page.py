@@ -9,59 +9,37 @@ to a host other than 127.0.0.1 is aborted and fails the test (the ``page`` fixtu
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kfcourse.activities import trust_loop as rules
+from tests.activities.page_support import (
+    ExercisePage,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
-from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
+from tests.web_journal.journal_helpers import (
+    console_errors,
+    schema_problems,
+    stored_journal,
+    stored_text,
+)
 
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
-READY = "() => window.KFTrustLoop && window.KFTrustLoop.ready === true"
-ROOT = '[data-kf-exercise="trust-loop"]'
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("trustloop-book"), "loop.html"
-    )
-    server, url = serve(html)
-    yield url + "loop.html"
-    server.shutdown()
-
-
-def open_loop(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
+EXERCISE = ExercisePage("trust-loop", "KFTrustLoop")
+ROOT = EXERCISE.root
+site = site_fixture("loop.html")
 
 
 def seed_of(root: Any) -> int:
     return int(root.locator("[data-kf-draw-number]").get_attribute("data-kf-draw-number"))
-
-
-def games(page: Any) -> list[dict[str, Any]]:
-    doc = stored_journal(page)
-    return [
-        e
-        for e in doc["entries"]
-        if e["kind"] == "exercise_answer" and e["exercise"] == "trust-loop"
-    ]
-
-
-def tab_to(page: Any, target: Any, limit: int = 80) -> None:
-    for _ in range(limit):
-        if target.evaluate("(el) => el === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {target}")
 
 
 def play_by_keyboard(page: Any, root: Any, clinician: str, patient: str) -> None:
@@ -98,11 +76,11 @@ PICKS = [
 
 
 def test_played_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     seed = seed_of(root)
     for n, (clinician, patient) in enumerate(PICKS, start=1):
         play_by_keyboard(page, root, clinician, patient)
-        [entry] = games(page)
+        [entry] = EXERCISE.answers(page)
         assert entry["answer"] == rules.answer(seed, PICKS[:n]), n
         assert entry["draft"] is (n < 4)
         meter = root.locator("[role=meter][data-kf-measure=trust]")
@@ -120,7 +98,7 @@ def test_played_by_keyboard_alone_the_journal_holds_what_python_makes(page, site
     page.keyboard.press("ArrowDown")
     page.wait_for_function("() => !document.querySelector('[data-kf-alert]').textContent")
     page.wait_for_timeout(100)
-    [entry] = games(page)
+    [entry] = EXERCISE.answers(page)
     assert entry["answer"] == rules.answer(seed, PICKS, {"integrity": 2})
     assert entry["title"] == "Trust-building loop simulator" and entry["source"] == "web"
     assert schema_problems(stored_journal(page)) == []
@@ -128,7 +106,7 @@ def test_played_by_keyboard_alone_the_journal_holds_what_python_makes(page, site
 
 
 def test_cards_and_dice_are_python_draw_and_the_same_draw_replays(page, site):
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     seed = seed_of(root)
     dealt = rules.draw(seed)
     play_by_mouse(root, "ambitious", "ambitious")
@@ -138,7 +116,7 @@ def test_cards_and_dice_are_python_draw_and_the_same_draw_replays(page, site):
         for n in (1, 2)
     ]
     assert shown == list(dealt.cards[:2])
-    first_run = games(page)[0]["id"]
+    first_run = EXERCISE.answers(page)[0]["id"]
     root.locator("[data-kf-restart]").click()
     assert seed_of(root) == seed and root.locator("[data-kf-round]").count() == 0
     play_by_mouse(root, "modest", "modest")
@@ -146,7 +124,7 @@ def test_cards_and_dice_are_python_draw_and_the_same_draw_replays(page, site):
         root.locator('[data-kf-round="1"] [data-kf-card]').get_attribute("data-kf-card")
         == dealt.cards[0]
     )
-    runs = {e["id"]: e for e in games(page)}
+    runs = {e["id"]: e for e in EXERCISE.answers(page)}
     assert len(runs) == 2 and runs[first_run]["answer"] == rules.answer(
         seed, [["ambitious"] * 2] * 2
     )
@@ -156,30 +134,29 @@ def test_cards_and_dice_are_python_draw_and_the_same_draw_replays(page, site):
 
 
 def test_a_game_resumes_after_a_reload_and_undo_takes_the_round_out_of_the_journal(page, site):
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     seed = seed_of(root)
     play_by_mouse(root, "modest", "moderate")
     play_by_mouse(root, "moderate", "moderate")
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     assert seed_of(root) == seed and root.locator("[data-kf-round]").count() == 2
     root.locator("[data-kf-undo]").click()
     page.wait_for_function("() => document.querySelectorAll('[data-kf-round]').length === 1")
-    [entry] = games(page)
+    [entry] = EXERCISE.answers(page)
     assert entry["answer"] == rules.answer(seed, [["modest", "moderate"]])
 
 
 def test_playing_without_both_aims_says_what_is_missing(page, site):
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     root.locator('input[data-kf-aim="clinician"][value="modest"]').check()
     root.locator("[data-kf-play]").click()
     assert "patient partner" in root.locator("[data-kf-alert]").inner_text()
     assert root.locator("[data-kf-round]").count() == 0
-    with pytest.raises(AssertionError):
-        games(page)  # nothing stored at all
+    assert stored_text(page) is None  # nothing stored at all
 
 
 def test_the_rule_for_trust_is_stated_on_the_page(page, site):
-    root = open_loop(page, site)
+    root = EXERCISE.open(page, site)
     text = root.locator("[data-kf-rules]").inner_text()
     for needed in (
         "modest 2, moderate 3, ambitious 5",
@@ -192,20 +169,13 @@ def test_the_rule_for_trust_is_stated_on_the_page(page, site):
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_loop(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for n in range(rules.ROUNDS + 1):
         assert page.evaluate("() => document.documentElement.dataset.theme") == theme
         assert axe_violations(page, ROOT) == [], (n, theme, width)
         if width == 320:
-            overflow = page.evaluate(
-                f"() => [...document.querySelectorAll('{ROOT} *')]"
-                ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-                ".map(e => e.className || e.tagName).slice(0, 5)"
-            )
+            overflow = overflowing(page, ROOT)
             assert overflow == [], (n, overflow)
         if n < rules.ROUNDS:
             play_by_mouse(root, "ambitious", "moderate")

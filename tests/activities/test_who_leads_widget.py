@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,43 +17,18 @@ from kfcourse.activities import who_leads as rules
 from kfcourse.journal import JournalStore
 from kfcourse.journal.csv_export import to_csv
 from kfcourse.journal.markdown_export import to_markdown
-from kfcourse.widgets import exercise
 from kfcourse.widgets import who_leads as wlw
+from tests.activities import widget_support
+from tests.activities.widget_support import commit, stub_bundle
 
-
-@pytest.fixture(autouse=True)
-def bundle(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    stub = tmp_path_factory.mktemp("dist") / "wholeads.mjs"
-    stub.write_text("export default { render() {} };\n", encoding="utf-8")
-    monkeypatch.setattr(exercise, "DIST", stub.parent)
-    return stub
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> JournalStore:
-    return JournalStore(tmp_path / "kfcourse-journal.json")
-
-
-def make(store: JournalStore) -> tuple[wlw.WhoLeads, list[dict[str, Any]]]:
-    widget = wlw.who_leads(store=store)
-    sent: list[dict[str, Any]] = []
-    widget.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
-    return widget, sent
-
-
-def commit(widget: wlw.WhoLeads, sent: list[dict[str, Any]], state: Any) -> dict[str, Any]:
-    widget._on_msg(widget, {"type": "commit", "request": 3, "state": state}, [])
-    assert sent[-1]["type"] == "committed" and sent[-1]["request"] == 3
-    return sent[-1]
+bundle = stub_bundle("wholeads")
+make = partial(widget_support.make, wlw.who_leads)
+answers = partial(widget_support.answers, exercise="who-leads")
 
 
 def state(**fields: Any) -> dict[str, Any]:
     base = {"placements": {}, "reference_shown": False, "mismatch": None, "risk": "", "run": None}
     return {**base, **fields}
-
-
-def answers(store: JournalStore) -> list[dict[str, Any]]:
-    return [e for e in store.entries("exercise_answer") if e["exercise"] == "who-leads"]
 
 
 def test_one_entry_grows_from_a_draft_to_a_finished_answer(store: JournalStore) -> None:

@@ -7,72 +7,26 @@ Every request to a host other than 127.0.0.1 fails the test (the ``page`` fixtur
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from kfcourse.activities import who_leads as rules
-from tests.activities.test_trustloop_page import tab_to
+from tests.activities.page_support import (
+    ExercisePage,
+    choose_by_keyboard,
+    overflowing,
+    show_as,
+    site_fixture,
+    tab_to,
+)
 from tests.browser_support import axe_violations
-from tests.conftest import build_fixture_book, serve
 from tests.web_journal.journal_helpers import console_errors, schema_problems, stored_journal
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-READY = "() => window.KFWhoLeads && window.KFWhoLeads.ready === true"
-ROOT = '[data-kf-exercise="who-leads"]'
+EXERCISE = ExercisePage("who-leads", "KFWhoLeads")
+ROOT = EXERCISE.root
+site = site_fixture("who.html")
 RISK = "Nobody asks the carer <b>first</b> & the plan fails at home."
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    html = build_fixture_book(
-        HERE / "fixture_book", tmp_path_factory.mktemp("wholeads-book"), "who.html"
-    )
-    server, url = serve(html)
-    yield url + "who.html"
-    server.shutdown()
-
-
-def open_page(page: Any, url: str) -> Any:
-    page.goto(url)
-    page.wait_for_function(READY)
-    return page.locator(ROOT)
-
-
-def answers(page: Any) -> list[dict[str, Any]]:
-    doc = stored_journal(page)
-    return [
-        e for e in doc["entries"] if e["kind"] == "exercise_answer" and e["exercise"] == "who-leads"
-    ]
-
-
-def wait_saved(page: Any, check: Any, timeout: float = 10_000) -> dict[str, Any]:
-    deadline = page.evaluate("() => Date.now()") + timeout
-    while page.evaluate("() => Date.now()") < deadline:
-        found = (
-            answers(page)
-            if page.evaluate("() => !!localStorage.getItem('kfcourse-journal')")
-            else []
-        )
-        if found and check(found[0]):
-            return found[0]
-        page.wait_for_timeout(100)
-    raise AssertionError(f"the journal never held the expected answer: {answers(page)}")
-
-
-def choose_by_keyboard(page: Any, select: Any, level: str) -> None:
-    """Focus a select with Tab alone and pick an option with the arrow keys."""
-    tab_to(page, select, limit=200)
-    options = select.locator("option").evaluate_all("(os) => os.map(o => o.value)")
-    current = options.index(select.input_value())
-    key = "ArrowDown" if options.index(level) > current else "ArrowUp"
-    for _ in range(abs(options.index(level) - current)):
-        page.keyboard.press(key)
-    assert select.input_value() == level
 
 
 PLACED = {
@@ -88,13 +42,13 @@ PLACED = {
 
 
 def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_log):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     for actor, levels in PLACED.items():
         for axis, level in levels.items():
             choose_by_keyboard(
                 page, root.locator(f'select[data-kf-place="{actor}"][data-kf-axis="{axis}"]'), level
             )
-    wait_saved(page, lambda e: e["answer"]["complete"])
+    EXERCISE.wait_saved(page, lambda e: e["answer"]["complete"])
     assert (
         root.locator('[data-kf-grid="yours"] [data-kf-cell="low-high"]').inner_text().count("\n")
         >= 1
@@ -110,7 +64,7 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     tab_to(page, root.locator("textarea[data-kf-risk]"))
     page.keyboard.type(RISK)
     page.keyboard.press("Tab")  # leaving the box saves at once
-    entry = wait_saved(page, lambda e: e["answer"]["risk"] == RISK)
+    entry = EXERCISE.wait_saved(page, lambda e: e["answer"]["risk"] == RISK)
     assert entry["answer"] == rules.answer(PLACED, True, "carer", RISK)
     assert entry["draft"] is False and entry["source"] == "web"
     assert entry["title"] == "Who leads? Who follows?"
@@ -136,28 +90,27 @@ def test_by_keyboard_alone_the_journal_holds_what_python_makes(page, site, page_
     assert root.locator("b").count() == 0  # the learner's text is shown as text
     assert console_errors(page_log) == []
     # back again later: the answer is where the learner left it
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     assert root.locator("textarea[data-kf-risk]").input_value() == RISK
     assert root.locator('[data-kf-grid="reference"]').is_visible()
 
 
 def test_the_reference_waits_until_everyone_is_placed(page, site):
-    root = open_page(page, site)
+    root = EXERCISE.open(page, site)
     root.locator('select[data-kf-place="carer"][data-kf-axis="authority"]').select_option("low")
     root.locator("[data-kf-reveal]").click()
     assert "still to place" in root.locator("[data-kf-alert]").inner_text()
     assert not root.locator('[data-kf-grid="reference"]').is_visible()
-    entry = wait_saved(page, lambda e: e["answer"]["placements"]["carer"]["authority"] == "low")
+    entry = EXERCISE.wait_saved(
+        page, lambda e: e["answer"]["placements"]["carer"]["authority"] == "low"
+    )
     assert entry["draft"] is True and entry["answer"]["reference_shown"] is False
 
 
 @pytest.mark.parametrize("theme,width", [("light", 1280), ("dark", 1280), ("light", 320)])
 def test_axe_clean_and_reflows(page, site, theme, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.add_init_script(
-        f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');"
-    )
-    root = open_page(page, site)
+    show_as(page, theme, width)
+    root = EXERCISE.open(page, site)
     for actor, levels in PLACED.items():
         for axis, level in levels.items():
             root.locator(f'select[data-kf-place="{actor}"][data-kf-axis="{axis}"]').select_option(
@@ -167,10 +120,4 @@ def test_axe_clean_and_reflows(page, site, theme, width):
     assert page.evaluate("() => document.documentElement.dataset.theme") == theme
     assert axe_violations(page, ROOT) == []
     if width == 320:
-        overflow = page.evaluate(
-            f"() => [...document.querySelectorAll('{ROOT} *')]"
-            ".filter(e => !e.closest('.kf-ex-scroll'))"
-            ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
-            ".map(e => e.className || e.tagName).slice(0, 5)"
-        )
-        assert overflow == []
+        assert overflowing(page, ROOT, scrolled=True) == []
