@@ -113,6 +113,26 @@ def points(inst: Instrument, value: int | str | None) -> int | None:
     return int(value) if inst.scale == "agreement" else PRACTICE_POINTS[str(value)]
 
 
+def class_ratings(the_answer: Any) -> tuple[str, tuple[int, int], dict[str, dict[str, int]]]:
+    """A check's ratings as numbers, for a class report: the instrument's id, its scale's
+    range and, per moment, each rated item's points. An item rated by one of two raters is
+    named ``<rater>.<item>``. InstrumentError when ``the_answer`` is not a check's answer."""
+    if not isinstance(the_answer, Mapping):
+        raise InstrumentError("an answer to a check is a mapping")
+    inst = instrument(the_answer.get("instrument"))
+    rated = parse_ratings(inst, the_answer.get("ratings"))
+    low, high = (min(AGREEMENT), max(AGREEMENT)) if inst.scale == "agreement" else (0, 2)
+    by_moment: dict[str, dict[str, int]] = {}
+    for moment, by_rater in rated.items():
+        found = by_moment[moment] = {}
+        for rater, by_item in by_rater.items():
+            for item, value in by_item.items():
+                number = points(inst, value)
+                if number is not None:
+                    found[item if len(inst.raters) == 1 else f"{rater}.{item}"] = number
+    return inst.id, (low, high), by_moment
+
+
 def _nested(inst: Instrument, given: Any, what: str) -> dict[str, dict[str, dict[str, Any]]]:
     """``given`` as {moment: {rater: {item: value}}} with every level checked (values unchecked)."""
     if given is None:

@@ -122,6 +122,7 @@ def summarise(source: Any) -> LearnerSummary:
 
     rating_rows = []
     for entry in entries:
+        rating_rows += _check_rows(entry)
         if entry.get("kind") != "self_rating":
             continue
         for item in entry.get("items") or []:
@@ -155,6 +156,24 @@ def summarise(source: Any) -> LearnerSummary:
     )
     return LearnerSummary(counts, runs, by_scenario, path, ratings, rating_changes, reflections,
                           lengths)  # fmt: skip
+
+
+def _check_rows(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A check's ratings (an instrument's answer) as rating rows, one per item and moment."""
+    from kfcourse.activities.instruments import PREFIX, InstrumentError, class_ratings
+
+    if entry.get("kind") != "exercise_answer" or not str(entry.get("exercise")).startswith(PREFIX):
+        return []
+    try:
+        instrument, _, by_moment = class_ratings(entry.get("answer"))
+    except InstrumentError:
+        return []
+    return [
+        {"id": entry.get("id"), "created": entry.get("created"), "instrument": instrument,
+         "moment": moment, "item": item, "value": value}
+        for moment, items in by_moment.items()
+        for item, value in items.items()
+    ]  # fmt: skip
 
 
 def _changes(ratings: pd.DataFrame) -> pd.DataFrame:

@@ -2,8 +2,9 @@
 and speed measurements.
 
 Each learner's journal holds real runs of the shipped scenarios (played by the engine with seeded
-random choices, mapped to entries as both hosts map them), ratings before and after, and a
-reflection; the class export is the real one. Nothing here is a hand-made shape of an export.
+random choices, mapped to entries as both hosts map them), a check rated before and after (its
+entry made by the rules and fields the check's widget uses), and a reflection; the class export
+is the real one. Nothing here is a hand-made shape of an export.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kfcourse.activities import instruments
 from kfcourse.journal import entries
 from kfcourse.journal.privacy import class_export
 from kfcourse.journal.runs import run_entry
@@ -30,6 +32,23 @@ def _scenarios() -> tuple[tuple[Any, str], ...]:
 
     loaded = [load_shipped(i).scenario for i in shipped_ids()]
     return tuple((s, compile_scenario(s)["hash"]) for s in loaded if s is not None)
+
+
+def check_entry(check: str, before: int, after: int) -> dict[str, Any]:
+    """A finished check (an agreement-scale instrument) with every item rated ``before`` at the
+    first moment and ``after`` at the second, as the check's widget writes it to the journal."""
+    from kfcourse.web.catalogue import messages
+
+    inst = instruments.instrument(check)
+    ratings = {
+        moment: {rater: {item.id: value for item in inst.items} for rater in inst.raters}
+        for moment, value in (("before", before), ("after", after))
+    }
+    words = messages("instrument", "en-GB")
+    fields = instruments.entry_fields(
+        instruments.answer(check, ratings), words[f"title.{check}"], words[f"intro.{check}"]
+    )
+    return entries.new_entry("exercise_answer", fields, "jupyter")
 
 
 def synthetic_journal(seed: int) -> dict[str, Any]:
@@ -47,10 +66,7 @@ def synthetic_journal(seed: int) -> dict[str, Any]:
                 session = random_session(scenario, side, rng, max_moves=rng.randint(1, 2))
             made.append(run_entry(session, scenario_hash=digest))
     before = rng.randint(1, 4)
-    made.append(entries.self_rating("trust-check", {"ability-1": before}, moment="before",
-                                    scale=(1, 5)))  # fmt: skip
-    after = min(5, before + rng.randint(0, 2))
-    made.append(entries.self_rating("trust-check", {"ability-1": after}, moment="after"))
+    made.append(check_entry("partnership-trust", before, min(5, before + rng.randint(0, 2))))
     words = " ".join(["word"] * rng.randint(5, 120))
     made.append(entries.reflection(model="gibbs", variant="clinician",
                                    stages={"description": words, "feelings": "mixed"}))  # fmt: skip

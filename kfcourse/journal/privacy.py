@@ -202,6 +202,42 @@ def _class_entry(
     return out
 
 
+def _check_ratings(entry: Mapping[str, Any], key: bytes) -> list[dict[str, Any]]:
+    """A check's ratings (an instrument's answer: numbers and ids only) as one self_rating
+    class entry per moment rated, so a class report compares before with after. Nothing for
+    any other entry."""
+    from kfcourse.activities.instruments import PREFIX, InstrumentError, class_ratings
+
+    exercise, created = entry.get("exercise"), to_day(entry.get("created"))
+    if entry.get("kind") != "exercise_answer" or not str(exercise).startswith(PREFIX):
+        return []
+    if not isinstance(entry.get("id"), str) or created is None:
+        return []
+    try:
+        instrument, (low, high), by_moment = class_ratings(entry.get("answer"))
+    except InstrumentError:  # not a check's answer after all: its ratings stay home
+        return []
+    version = entry.get("course_version")
+    made = []
+    for moment, items in by_moment.items():
+        if not items:
+            continue
+        rating = {
+            "id": derived_id(f"{entry['id']}#{moment}", key),
+            "created": created,
+            "kind": "self_rating",
+            "exercise": exercise,
+            "instrument": instrument,
+            "moment": moment,
+            "scale": {"min": low, "max": high},
+            "items": [{"item": item, "value": value} for item, value in items.items()],
+        }
+        if _identifier(version):
+            rating["course_version"] = version
+        made.append(rating)
+    return made
+
+
 def private(entry: Mapping[str, Any]) -> bool:
     """Whether an entry is an answer its exercise marks private: it never leaves the journal."""
     answer = entry.get("answer")
@@ -240,7 +276,8 @@ def class_export(
     default = uses_default_salt(salt)
     if default:
         warnings.warn(DEFAULT_SALT_WARNING, UserWarning, stacklevel=2)
-    made = (_class_entry(e, key, include_free_text) for e in kept)
+    made = [_class_entry(e, key, include_free_text) for e in kept]
+    made += [rating for e in kept for rating in _check_ratings(e, key)]
     return {
         "format": CLASS_FORMAT,
         "schema_version": CLASS_EXPORT_VERSION,

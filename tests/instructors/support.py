@@ -1,8 +1,9 @@
 """Real journals for the instructor tests: runs played by the engine, entries made by the course.
 
 Nothing here is a hand-made shape of an entry: runs come from ``kfcourse.scenario.engine`` through
-``kfcourse.journal.runs.run_entry`` (the mapping both hosts use), the other entries from the
-constructors in ``kfcourse.journal.entries``, and class exports from ``kfcourse.journal.privacy``.
+``kfcourse.journal.runs.run_entry`` (the mapping both hosts use), a check's answer from its rules
+(``kfcourse.analysis.synthetic_class.check_entry``), the other entries from the constructors in
+``kfcourse.journal.entries``, and class exports from ``kfcourse.journal.privacy``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kfcourse.analysis.synthetic_class import check_entry
 from kfcourse.journal import entries
 from kfcourse.journal.privacy import class_export
 from kfcourse.journal.runs import run_entry
@@ -57,17 +59,15 @@ def run(scenario_id: str, side: str, seed: int, *, moves: int | None = None) -> 
 
 def journal(seed: int, *, both_sides: bool = True, text: str = "I listened.") -> dict[str, Any]:
     """A learner's journal: finished runs of every shipped scenario (as doctor and, when
-    `both_sides`, as patient), one stopped run, ratings before and after, a reflection and an
-    answer whose text is `text`."""
+    `both_sides`, as patient), one stopped run, a trust check rated before and after, a
+    reflection and an answer whose text is `text`."""
     made = []
     for number, scenario_id in enumerate(shipped_ids()):
         made.append(run(scenario_id, "doctor", seed * 100 + number))
         if both_sides:
             made.append(run(scenario_id, "patient", seed * 100 + number + 50))
     made.append(run(shipped_ids()[0], "pair", seed, moves=1))
-    made.append(entries.self_rating("trust-check", {"ability-1": 2 + seed % 2}, moment="before",
-                                    scale=(1, 5)))  # fmt: skip
-    made.append(entries.self_rating("trust-check", {"ability-1": 4}, moment="after"))
+    made.append(check_entry("partnership-trust", 2 + seed % 2, 4))
     made.append(entries.reflection(model="gibbs", variant="clinician",
                                    stages={"description": text, "feelings": "uneasy"}))  # fmt: skip
     made.append(entries.exercise_answer("ch01-who-leads", {"mismatch": text}, question=text))

@@ -37,7 +37,7 @@ def test_workers_give_the_report_one_process_gives(tmp_path: Path) -> None:
     alone = _report(paths, workers=1)
     for run_size in (1, 3, 5):  # learner Ada's two files fall in different runs
         assert _report(paths, workers=2, run_size=run_size) == alone
-    tables, refused, learners = alone
+    _, refused, learners = alone
     assert learners == 10 and len(refused) == 2
     assert [Path(name).name for name, _ in refused] == [
         "learner-5-broken.json",

@@ -97,8 +97,10 @@ def test_class_report_counts_each_learner_once():
     finished = sum(1 for e in document["entries"] if e["kind"] == "roleplay" and e["completed"])
     participation = report.participation.set_index("What")["Number"]
     assert participation["Role-play runs finished"] == 2 * finished
-    (row,) = report.ratings.to_dict("records")
-    assert (row["Item"], row["Learners with both"], row["After (mean)"]) == ("ability-1", 2, 4)
+    ratings = report.ratings.set_index("Item")  # the trust check: 7 items by 2 partners
+    assert len(ratings) == 14 and set(ratings["Instrument"]) == {"partnership-trust"}
+    row = ratings.loc["partner-a.knowledge"]  # rated 2 and 3 before, 4 after
+    assert (row["Learners with both"], row["Before (mean)"], row["After (mean)"]) == (2, 2.5, 4)
 
 
 def test_class_report_leaves_out_foreign_files_with_reason(tmp_path):
