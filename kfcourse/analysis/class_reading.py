@@ -34,7 +34,7 @@ def usable_cores() -> int:
 
 def _tally_run(paths: Sequence[Path]) -> tuple[ClassTally, Refused]:
     """One run of files, tallied in a worker; the files left out, with their reasons."""
-    tally, refused = ClassTally(), []
+    tally, refused = ClassTally(), Refused()
     for export in each_class_export(paths, refused):
         tally.add(export)
     return tally, refused
@@ -57,7 +57,7 @@ def tally_files(
     if workers is None:
         workers = min(usable_cores(), MAX_WORKERS) if len(paths) >= PARALLEL_FROM else 1
     if workers <= 1 or len(paths) < 2:
-        tally, refused = ClassTally(), []
+        tally, refused = ClassTally(), Refused()
         done = (lambda: on_files(1)) if on_files is not None else None
         for export in each_class_export(paths, refused, on_file=done):
             tally.add(export)
@@ -68,7 +68,7 @@ def tally_files(
     size = run_size or max(1, -(-len(paths) // (workers * RUNS_PER_WORKER)))
     # fork on Linux: the workers start at once with the modules already imported
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    tally, refused = ClassTally(), []
+    tally, refused = ClassTally(), Refused()
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         runs = list(_runs(paths, size))
         for run, (part, left_out) in zip(runs, pool.map(_tally_run, runs), strict=True):
