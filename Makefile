@@ -17,7 +17,7 @@ test: setup-test ## set up and run every test: lint, types, units, notebooks, bo
 test-fast: setup ## the inner loop: lint, types, units and properties; no browser, book or notebook
 	$(MAKE) --no-print-directory lint types
 	node --test tests/js/
-	KFCOURSE_TEST_FAST=1 $(VENV)/python -m pytest tests -m "not browser and not book and not slow"
+	KFCOURSE_TEST_FAST=1 $(VENV)/python -m pytest tests -m "not browser and not book and not slow" -n auto
 
 setup:
 	@bash scripts/setup.sh
