@@ -261,6 +261,10 @@ class ClassTally:
         for entry in export["entries"]:
             mine[str(entry["id"])] = compact(entry)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # what a worker process sends back: the tally, not its lookup tables
+        return {**self.__dict__, "_shared": {}, "_steps": {}}
+
     def merge(self, later: ClassTally) -> None:
         """Fold in a tally of files that come after this one's (the later copy of an entry
         wins, in the place of the first), as if its exports had been added here one by one."""

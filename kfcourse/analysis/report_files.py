@@ -35,10 +35,17 @@ def _plain(value: object) -> object:
     return None if isinstance(value, float) and value != value else value
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _staged(target: Path, text: str) -> Path:
     """`text` written and flushed to a temporary file beside `target`."""
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(name, 0o666 & ~_umask())  # as any file written here (mkstemp makes it 0600)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()

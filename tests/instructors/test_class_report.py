@@ -216,3 +216,32 @@ def test_the_report_page_is_self_contained_and_accessible(exports, tmp_path, pag
     finally:
         server.shutdown()
     assert dialogs == [] and page_log.console_errors == []
+
+
+def test_scenario_words_are_the_loaders_and_a_learner_cannot_name_a_file() -> None:
+    """The report reads a scenario's title and measure names from its YAML alone (fast); they
+    must be what the scenario loader reads."""
+    from kfcourse.analysis.report_html import scenario_words
+    from kfcourse.scenario.library import load_shipped, shipped_ids
+
+    for scenario_id in shipped_ids():
+        loaded = load_shipped(scenario_id).scenario
+        names = {key: measure.name for key, measure in loaded.measures.items()}
+        assert scenario_words(scenario_id) == (loaded.title, names)
+    assert scenario_words("../../pyproject") == ("../../pyproject", {})
+
+
+def test_the_report_and_tables_can_be_shared_like_any_file_written_here(exports, tmp_path):
+    """Written through a private temporary file, the report still gets the usual mode (0644
+    under the usual umask 022), so a colleague or a web server can read it."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        output, tables = tmp_path / "report.html", tmp_path / "tables"
+        assert main(["class-report", *map(str, exports), "-o", str(output), "--csv",
+                     str(tables)]) == 0  # fmt: skip
+    finally:
+        os.umask(mask)
+    for path in [output, *tables.iterdir()]:
+        assert path.stat().st_mode & 0o777 == 0o644, path.name
