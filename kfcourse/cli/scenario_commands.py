@@ -10,15 +10,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from kfcourse.scenario.diagnostics import Diagnostic, format_json, has_errors
 from kfcourse.scenario.engine import MODES, Session, SessionError
 from kfcourse.scenario.library import resolve, shipped_ids, shipped_paths
-from kfcourse.scenario.lint import check_file, lint_file
-from kfcourse.scenario.model import Scenario
-from kfcourse.scenario.starter import ID_PATTERN, starter_text
+
+if TYPE_CHECKING:
+    from kfcourse.scenario.diagnostics import Diagnostic
+    from kfcourse.scenario.model import Scenario
+# The linter and the starter are imported by the commands that use them: every other command
+# (a class report over a thousand files takes less than a second) would wait for them.
 
 
 def register(subparsers: Any) -> None:
@@ -120,6 +122,9 @@ def _files(names: list[str]) -> list[Path]:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from kfcourse.scenario.diagnostics import format_json, has_errors
+    from kfcourse.scenario.lint import lint_file
+
     if args.bib is not None and not args.bib.is_file():
         print(f"kfcourse check: --bib {args.bib}: no such file", file=sys.stderr)
         return EXIT_USAGE
@@ -224,6 +229,8 @@ def _transcript(session: Session) -> str:
 
 
 def run_play(args: argparse.Namespace) -> int:
+    from kfcourse.scenario.lint import check_file
+
     path = resolve(args.scenario)
     if path is None:
         print(
@@ -278,6 +285,8 @@ def run_play(args: argparse.Namespace) -> int:
 
 # -- new-scenario ----------------------------------------------------------------------------
 def run_new(args: argparse.Namespace) -> int:
+    from kfcourse.scenario.starter import ID_PATTERN, starter_text
+
     if not ID_PATTERN.match(args.id):
         print(
             f"kfcourse new-scenario: {args.id!r} is not a valid id: use lower-case letters, "

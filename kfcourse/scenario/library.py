@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kfcourse.scenario.loader import LoadResult, load_file
+if TYPE_CHECKING:
+    from kfcourse.scenario.loader import LoadResult
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "data" / "scenarios"
 
@@ -28,6 +30,8 @@ def resolve(name: str) -> Path | None:
 
 
 def load_shipped(scenario_id: str) -> LoadResult:
+    from kfcourse.scenario.loader import load_file  # here: listing ids needs no YAML parser
+
     path = resolve(scenario_id)
     if path is None:
         raise FileNotFoundError(
