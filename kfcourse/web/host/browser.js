@@ -95,14 +95,14 @@ export function headingLevel(root) {
 }
 
 /**
- * Mounts `start(root, data)` on every `[data-kf-exercise=NAME]` root of the page once, with the
- * data its directive embedded as <script type="application/json" class="kf-BUNDLE-data">. When
- * the learner removes the journal from this browser, each exercise starts afresh. Returns the
- * mounted objects (each has destroy()).
+ * Mounts `start(root, data)` on every `[data-kf-exercise=NAME]` root of the page (or every root
+ * `selector` matches) once, with the data its directive embedded as
+ * <script type="application/json" class="kf-BUNDLE-data">. When the learner removes the journal
+ * from this browser, each exercise starts afresh. Returns the mounted objects (each has destroy()).
  */
-export function mountEach(name, bundle, start, couldNotStart) {
+export function mountEach(name, bundle, start, couldNotStart, selector = `[data-kf-exercise="${name}"]`) {
   const mounted = [];
-  document.querySelectorAll(`[data-kf-exercise="${name}"]`).forEach((root) => {
+  document.querySelectorAll(selector).forEach((root) => {
     if (root.dataset.kfMounted) return;
     const node = root.querySelector(`script.kf-${bundle}-data`);
     if (!node) return;

@@ -9,73 +9,31 @@ import { disagreementEntry, deroleEntry, runEntry } from "./entry.js";
 import { browserReflectionHost } from "../reflection/browser-host.js";
 import { translator } from "./dom.js";
 import { mountPlayer } from "./view.js";
-
-const JOURNAL_KEY = "kfcourse-journal"; // the browser journal's storage key, if its config is missing
-const SOURCE = "web"; // the journal schema's word for the book page
+import { SOURCE, browserJournal, describeFailure, headingLevel, localKey, mountEach, newId, readLocal, upsertEntry } from "../host/browser.js";
 
 // Kept beside the journal (under its key), so that "Remove my journal from this browser" also
-// removes where each role-play was left: `kfcourse-journal:roleplay:<scenario id>:<hash>`.
+// removes where each role-play was left. Local because the suffix is the player's own and must
+// stay `roleplay:<scenario id>:<hash>`: learners' browsers already hold play under these keys.
 function storageKey(scenario, journal) {
-  const base = (journal && journal.config.storageKey) || JOURNAL_KEY;
   const hash = String(scenario.hash || "").replace(/^[a-z0-9]+:/, "").slice(0, 16) || `v${scenario.version}`;
-  return `${base}:roleplay:${scenario.id}:${hash}`;
+  return localKey(journal, `roleplay:${scenario.id}:${hash}`);
 }
 
-function describe(error) {
-  const KF = window.KFJournal;
-  if (KF && KF.store && KF.store.describeFailure) return KF.store.describeFailure(error).message;
-  return error && error.message ? error.message : String(error);
-}
-
+// readLocal, and what it holds is resumed only if it is a run (an object with its moves).
 function readSaved(key) {
-  try {
-    const text = window.localStorage.getItem(key);
-    if (!text) return { saved: null };
-    const data = JSON.parse(text);
-    if (!data || typeof data !== "object" || !Array.isArray(data.moves)) return { saved: null };
-    return { saved: data };
-  } catch (error) {
-    return { saved: null, problem: describe(error) };
-  }
+  const { saved, problem } = readLocal(key);
+  if (!saved || typeof saved !== "object" || !Array.isArray(saved.moves)) return { saved: null, problem };
+  return { saved, problem };
 }
 
-function journalStore() {
-  const KF = window.KFJournal;
-  const node = document.getElementById("kf-journal-config");
-  if (!KF || !KF.store || !KF.core || !node) return null;
-  try {
-    const config = JSON.parse(node.textContent);
-    return { store: KF.store.open(config), core: KF.core, config };
-  } catch (error) {
-    return null;
-  }
-}
-
-// Writes the run into the browser journal; returns a problem to show, or null.
+// Writes the run into the browser journal by the journal's rule (upsertEntry); returns a problem
+// to show, or null. runEntry's own id, kind, times, version and source give way to upsertEntry's.
 function writeRun(journal, session, scenario, run, follows, t) {
   if (!journal) return t("journal.missing");
-  const { store, core, config } = journal;
-  const result = store.update((doc) => {
-    const i = core.findEntry(doc, run);
-    let now = core.nowIso();
-    let created = now;
-    if (i >= 0) {
-      const old = doc.entries[i];
-      created = old.created;
-      if (core.compareTimes(now, old.updated) <= 0) now = new Date(Date.parse(old.updated) + 1).toISOString();
-    }
-    const link = follows && follows.run ? { relatedEntry: follows.run, relation: follows.relation } : {};
-    const entry = runEntry(session, scenario, { id: run, created, updated: now, courseVersion: config.courseVersion, source: SOURCE, ...link });
-    return core.upsert(doc, entry, config.courseVersion);
-  }, "roleplay");
-  return result.problem ? t("journal.failed", { reason: result.problem.message }) : null;
-}
-
-function newId(journal) {
-  if (journal) return journal.core.uuid4();
-  const b = new Uint8Array(16);
-  window.crypto.getRandomValues(b);
-  return Array.from(b, (x) => (x + 0x100).toString(16).slice(1)).join("");
+  const link = follows && follows.run ? { relatedEntry: follows.run, relation: follows.relation } : {};
+  const { id, kind, created, updated, course_version, source, ...fields } = runEntry(session, scenario, link);
+  const problem = upsertEntry(journal, run, "roleplay", fields);
+  return problem ? t("journal.failed", { reason: problem }) : null;
 }
 
 function entriesOf(journal) {
@@ -120,20 +78,11 @@ function runReflectionHost(options, data, journal) {
   return host;
 }
 
-// The player's headings sit one level below the heading of the section it is in.
-function headingLevel(root) {
-  for (let node = root.parentElement; node; node = node.parentElement) {
-    const title = node.matches("section, article") ? node.querySelector(":scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5") : null;
-    if (title) return Math.min(6, Number(title.tagName.slice(1)) + 1);
-  }
-  return 2;
-}
-
 /** The host object for one player (see README.md). */
 export function pageHost(data, root) {
   const scenario = data.scenario;
   const t = translator(data.messages);
-  const journal = journalStore();
+  const journal = browserJournal();
   const key = storageKey(scenario, journal);
   const { saved, problem } = readSaved(key);
   return {
@@ -168,7 +117,7 @@ export function pageHost(data, root) {
         if (accepted.mode) window.localStorage.setItem(key, JSON.stringify(accepted));
         else window.localStorage.removeItem(key);
       } catch (error) {
-        warnings.push(t("storage.failed", { reason: describe(error) }));
+        warnings.push(t("storage.failed", { reason: describeFailure(error) }));
       }
       if (session && run) {
         const failed = writeRun(journal, session, scenario, run, accepted.follows, t);
@@ -179,32 +128,6 @@ export function pageHost(data, root) {
   };
 }
 
-function mountRoot(root) {
-  if (root.dataset.kfMounted) return null;
-  const node = root.querySelector("script.kf-roleplay-data");
-  if (!node) return null;
-  let data;
-  try {
-    data = JSON.parse(node.textContent);
-  } catch (error) {
-    const p = root.querySelector(".kf-js-needed");
-    if (p) p.textContent = `The role-play could not start (${error.message}).`;
-    return null;
-  }
-  root.dataset.kfMounted = "true";
-  let player = start(root, data);
-  const journal = journalStore();
-  if (journal) {
-    // The learner removed the journal from this browser (here or in another tab): start afresh.
-    journal.store.onChange((doc, why) => {
-      if (why !== "cleared") return;
-      player.destroy();
-      player = start(root, data);
-    });
-  }
-  return { destroy: () => player.destroy() };
-}
-
 function start(root, data) {
   const host = pageHost(data, root);
   const player = mountPlayer(root, host);
@@ -212,12 +135,10 @@ function start(root, data) {
   return player;
 }
 
+// Every `[data-kf-player]` root (the directive marks it so, not with data-kf-exercise) is mounted
+// once, and afresh when the learner removes the journal from this browser (here or in another tab).
 function mountAll() {
-  const players = [];
-  document.querySelectorAll("[data-kf-player]").forEach((root) => {
-    const player = mountRoot(root);
-    if (player) players.push(player);
-  });
+  const players = mountEach("roleplay", "roleplay", start, "The role-play could not start", "[data-kf-player]");
   window.KFRolePlay = { players, ready: true, mountAll };
 }
 
