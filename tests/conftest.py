@@ -21,8 +21,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from kfcourse.apps import voila_args, voila_env
-
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = ROOT / "_build"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -207,11 +205,12 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     The app's journal goes to ``KFCOURSE_JOURNAL`` if the test set it, otherwise to a fresh
     temporary folder, so that tests never write a journal into the repository.
     """
-    import signal
-    import socket
-    import time
+    from contextlib import ExitStack
 
-    started: dict[tuple[str, str, str], tuple[subprocess.Popen[bytes], str]] = {}
+    from tests.voila_support import voila_app
+
+    started: dict[tuple[str, str, str], str] = {}
+    servers = ExitStack()
 
     def start(notebook: str) -> str:
         key = (
@@ -219,48 +218,13 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             os.environ.get("KFCOURSE_JOURNAL", ""),
             os.environ.get("KF_VOILA_WORKDIR", ""),
         )
-        if key in started:
-            return started[key][1]
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        workdir = Path(os.environ.get("KF_VOILA_WORKDIR", ROOT))
-        env = voila_env()
-        env.setdefault(
-            "KFCOURSE_JOURNAL", str(tmp_path_factory.mktemp("voila") / "kfcourse-journal.json")
-        )
-        proc = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("voila")),
-                str(ROOT / notebook),
-                "--no-browser",
-                f"--port={port}",
-                "--Voila.ip=127.0.0.1",
-                "--VoilaConfiguration.show_tracebacks=True",
-                *voila_args(),
-            ],
-            cwd=workdir,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"Voilà exited with {proc.returncode} for {notebook}")
-                time.sleep(0.3)
-        else:
-            pytest.fail(f"Voilà did not start for {notebook}")
-        started[key] = (proc, url)
-        return url
+        if key not in started:
+            journal = os.environ.get("KFCOURSE_JOURNAL") or str(
+                tmp_path_factory.mktemp("voila") / "kfcourse-journal.json"
+            )
+            workdir = Path(os.environ.get("KF_VOILA_WORKDIR", ROOT))
+            started[key] = servers.enter_context(voila_app(ROOT / notebook, Path(journal), workdir))
+        return started[key]
 
-    yield start
-    for proc, _ in started.values():
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+    with servers:
+        yield start

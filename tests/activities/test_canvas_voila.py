@@ -14,9 +14,9 @@ import pytest
 from kfcourse.activities import redesign_canvas as rules
 from kfcourse.journal import JournalStore
 from kfcourse.web.catalogue import messages
+from tests.activities.page_support import tab_to
 from tests.activities.test_canvas_page import AUTHORS, ROOT, expected_cards, write_by_keyboard
-from tests.activities.test_trustloop_page import tab_to
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

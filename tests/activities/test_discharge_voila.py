@@ -12,9 +12,9 @@ import pytest
 
 from kfcourse.activities import distribute_discharge as rules
 from kfcourse.journal import JournalStore
+from tests.activities.page_support import tab_to
 from tests.activities.test_discharge_page import ALLOCATION, RESPONSE, ROOT, allocate_by_keyboard
-from tests.activities.test_trustloop_page import tab_to
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

@@ -22,7 +22,7 @@ from tests.activities.test_headline_page import (
     mark_by_keyboard,
     play_by_keyboard,
 )
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

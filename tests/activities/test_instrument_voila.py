@@ -19,7 +19,7 @@ from tests.activities.test_instrument_page import (
     root_of,
     tab_to,
 )
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

@@ -12,6 +12,7 @@ import pytest
 
 from kfcourse.activities import power_map as rules
 from kfcourse.journal import JournalStore
+from tests.activities.page_support import choose_by_keyboard, tab_to
 from tests.activities.test_powermap_page import (
     AFTER,
     BEFORE,
@@ -21,9 +22,7 @@ from tests.activities.test_powermap_page import (
     card,
     choose_rung_by_keyboard,
 )
-from tests.activities.test_trustloop_page import tab_to
-from tests.activities.test_wholeads_page import choose_by_keyboard
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

@@ -12,6 +12,7 @@ import pytest
 
 from kfcourse.activities import three_talk as rules
 from kfcourse.journal import JournalStore
+from tests.activities.page_support import tab_to
 from tests.activities.test_triad_page import (
     NOTES,
     PREDICTED,
@@ -20,8 +21,7 @@ from tests.activities.test_triad_page import (
     TALLY,
     play_round_by_keyboard,
 )
-from tests.activities.test_trustloop_page import tab_to
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ import pytest
 from kfcourse.activities import trust_loop as rules
 from kfcourse.journal import JournalStore
 from tests.activities.test_trustloop_page import PICKS, ROOT, play_by_keyboard, seed_of
-from tests.browser.test_voila_roleplay import voila_app
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 

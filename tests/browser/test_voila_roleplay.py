@@ -8,15 +8,10 @@ The ``page`` fixture fails any test whose page asked for anything not on 127.0.0
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import random
-import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +21,12 @@ import nbformat
 import pytest
 import yaml
 
-from kfcourse.apps import voila_args, voila_env
 from kfcourse.journal import JournalStore
 from kfcourse.scenario import Session, load_file
 from kfcourse.scenario.engine import MODES
 from kfcourse.scenario.library import load_shipped, shipped_ids
 from tests.browser_support import axe_violations
+from tests.voila_support import voila_app
 
 pytestmark = pytest.mark.browser
 
@@ -60,39 +55,6 @@ class App:
     def runs(self, **match: Any) -> list[dict[str, Any]]:
         found = JournalStore(self.journal).entries("roleplay")
         return [e for e in found if all(e.get(k) == v for k, v in match.items())]
-
-
-@contextlib.contextmanager
-def voila_app(notebook: Path, journal: Path) -> Iterator[str]:
-    """Voilà serving one notebook with the course template, the journal at `journal`; its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = voila_env()
-    env["KFCOURSE_JOURNAL"] = str(journal)
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).with_name("voila")), str(notebook), "--no-browser",
-         f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
-         *voila_args()],
-        cwd=notebook.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=2).close()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"Voilà exited with {proc.returncode} for {notebook.name}")
-                if time.monotonic() > deadline:
-                    pytest.fail(f"Voilà did not start for {notebook.name}")
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module", params=SCENARIOS)
