@@ -1,10 +1,10 @@
 """Read and tally a class's exports, on every core the machine gives this process.
 
 Reading, checking and folding each export (`ClassTally.add`) is work on one file at a time, so a
-large class is cut into runs of consecutive files, each run is tallied in a worker process, and
-the partial tallies are merged in file order (`ClassTally.merge`): the result is the tally that
-one process reading every file in order makes. A small class, or a machine with one core, is
-read in this process: starting workers would cost more than it saves.
+large class is cut into runs of consecutive files, the runs are shared between this process and
+worker processes, and the partial tallies are merged in file order (`ClassTally.merge`): the
+result is the tally that one process reading every file in order makes. A small class, or a
+machine with one core, is read in this process alone: workers would cost more than they save.
 """
 
 from __future__ import annotations
@@ -66,12 +66,16 @@ def tally_files(
     from concurrent.futures import ProcessPoolExecutor
 
     size = run_size or max(1, -(-len(paths) // (workers * RUNS_PER_WORKER)))
+    runs = list(_runs(paths, size))
     # fork on Linux: the workers start at once with the modules already imported
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     tally, refused = ClassTally(), Refused()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        runs = list(_runs(paths, size))
-        for run, (part, left_out) in zip(runs, pool.map(_tally_run, runs), strict=True):
+    with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context(method)) as pool:
+        # this process is one of the workers: it takes every `workers`-th run itself while the
+        # others are read in the pool, and then merges every run in file order
+        theirs = {i: pool.submit(_tally_run, run) for i, run in enumerate(runs) if i % workers}
+        for i, run in enumerate(runs):
+            part, left_out = theirs[i].result() if i in theirs else _tally_run(run)
             tally.merge(part)
             refused.extend(left_out)
             if on_files is not None:
