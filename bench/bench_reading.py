@@ -31,20 +31,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kfcourse.book import numbered_chapters
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # bench/ beside this script, as a namespace package
+
+from bench.bench_readability import strip_inline  # noqa: E402  (one reading of MyST prose)
+from kfcourse.book import numbered_chapters  # noqa: E402
+
 WORDS_PER_MINUTE = 200
 TARGET_MINUTES = 15.0
 
 _FENCE = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\s*(?:\{(?P<name>[\w:-]+)\})?")
 _OPTION = re.compile(r"^\s*:[\w-]+:")
 _MARKER = re.compile(r"^%\s*practises:")
-_CITE = re.compile(r"\{cite(?::[a-z]+)?\}`[^`]*`")
-_ROLE_WITH_TARGET = re.compile(r"\{[\w:.-]+\}`([^`<]*?)\s*<[^`>]*>`")
-_ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_HTML = re.compile(r"<[^<>]+>")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
@@ -63,12 +61,7 @@ class Stretch:
 
 def count_words(line: str) -> int:
     """Words a reader sees on one line of MyST prose."""
-    line = _CITE.sub("", line)
-    line = _ROLE_WITH_TARGET.sub(r"\1", line)
-    line = _ROLE.sub(r"\1", line)
-    line = _LINK.sub(r"\1", line)
-    line = _HTML.sub(" ", line)
-    return len(_WORD.findall(line))
+    return len(_WORD.findall(strip_inline(line)))
 
 
 def is_activity(name: str, marked: bool) -> bool:
