@@ -113,14 +113,23 @@ def points(inst: Instrument, value: int | str | None) -> int | None:
     return int(value) if inst.scale == "agreement" else PRACTICE_POINTS[str(value)]
 
 
-def class_ratings(the_answer: Any) -> tuple[str, tuple[int, int], dict[str, dict[str, int]]]:
-    """A check's ratings as numbers, for a class report: the instrument's id, its scale's
-    range and, per moment, each rated item's points. An item rated by one of two raters is
-    named ``<rater>.<item>``. InstrumentError when ``the_answer`` is not a check's answer."""
+Ratings = tuple[str, tuple[int, int], dict[str, dict[str, int]]]
+
+
+def entry_ratings(entry: Mapping[str, Any]) -> Ratings | None:
+    """A journal entry's check ratings as numbers, for reports: the instrument's id, its
+    scale's range and, per moment, each rated item's points (an item rated by one of two raters
+    is named ``<rater>.<item>``). None when the entry is not an answer to a check."""
+    the_answer = entry.get("answer")
+    if entry.get("kind") != "exercise_answer" or not str(entry.get("exercise")).startswith(PREFIX):
+        return None
     if not isinstance(the_answer, Mapping):
-        raise InstrumentError("an answer to a check is a mapping")
-    inst = instrument(the_answer.get("instrument"))
-    rated = parse_ratings(inst, the_answer.get("ratings"))
+        return None
+    try:
+        inst = instrument(the_answer.get("instrument"))
+        rated = parse_ratings(inst, the_answer.get("ratings"))
+    except InstrumentError:  # not a check's answer after all
+        return None
     low, high = (min(AGREEMENT), max(AGREEMENT)) if inst.scale == "agreement" else (0, 2)
     by_moment: dict[str, dict[str, int]] = {}
     for moment, by_rater in rated.items():

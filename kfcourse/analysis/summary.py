@@ -160,14 +160,12 @@ def summarise(source: Any) -> LearnerSummary:
 
 def _check_rows(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
     """A check's ratings (an instrument's answer) as rating rows, one per item and moment."""
-    from kfcourse.activities.instruments import PREFIX, InstrumentError, class_ratings
+    from kfcourse.activities.instruments import entry_ratings
 
-    if entry.get("kind") != "exercise_answer" or not str(entry.get("exercise")).startswith(PREFIX):
+    ratings = entry_ratings(entry)
+    if ratings is None:
         return []
-    try:
-        instrument, _, by_moment = class_ratings(entry.get("answer"))
-    except InstrumentError:
-        return []
+    instrument, _, by_moment = ratings
     return [
         {"id": entry.get("id"), "created": entry.get("created"), "instrument": instrument,
          "moment": moment, "item": item, "value": value}

@@ -206,17 +206,12 @@ def _check_ratings(entry: Mapping[str, Any], key: bytes) -> list[dict[str, Any]]
     """A check's ratings (an instrument's answer: numbers and ids only) as one self_rating
     class entry per moment rated, so a class report compares before with after. Nothing for
     any other entry."""
-    from kfcourse.activities.instruments import PREFIX, InstrumentError, class_ratings
+    from kfcourse.activities.instruments import entry_ratings
 
-    exercise, created = entry.get("exercise"), to_day(entry.get("created"))
-    if entry.get("kind") != "exercise_answer" or not str(exercise).startswith(PREFIX):
+    created, ratings = to_day(entry.get("created")), entry_ratings(entry)
+    if ratings is None or not isinstance(entry.get("id"), str) or created is None:
         return []
-    if not isinstance(entry.get("id"), str) or created is None:
-        return []
-    try:
-        instrument, (low, high), by_moment = class_ratings(entry.get("answer"))
-    except InstrumentError:  # not a check's answer after all: its ratings stay home
-        return []
+    instrument, (low, high), by_moment = ratings
     version = entry.get("course_version")
     made = []
     for moment, items in by_moment.items():
@@ -226,7 +221,7 @@ def _check_ratings(entry: Mapping[str, Any], key: bytes) -> list[dict[str, Any]]
             "id": derived_id(f"{entry['id']}#{moment}", key),
             "created": created,
             "kind": "self_rating",
-            "exercise": exercise,
+            "exercise": entry["exercise"],
             "instrument": instrument,
             "moment": moment,
             "scale": {"min": low, "max": high},
