@@ -32,10 +32,12 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _tally_run(paths: Sequence[Path]) -> tuple[ClassTally, Refused]:
-    """One run of files, tallied in a worker; the files left out, with their reasons."""
+def _tally_run(
+    paths: Sequence[Path], on_file: Callable[[], object] | None = None
+) -> tuple[ClassTally, Refused]:
+    """One run of files, tallied in one process; the files left out, with their reasons."""
     tally, refused = ClassTally(), Refused()
-    for export in each_class_export(paths, refused):
+    for export in each_class_export(paths, refused, on_file=on_file):
         tally.add(export)
     return tally, refused
 
@@ -57,11 +59,7 @@ def tally_files(
     if workers is None:
         workers = min(usable_cores(), MAX_WORKERS) if len(paths) >= PARALLEL_FROM else 1
     if workers <= 1 or len(paths) < 2:
-        tally, refused = ClassTally(), Refused()
-        done = (lambda: on_files(1)) if on_files is not None else None
-        for export in each_class_export(paths, refused, on_file=done):
-            tally.add(export)
-        return tally, refused
+        return _tally_run(paths, (lambda: on_files(1)) if on_files is not None else None)
     import multiprocessing  # only here: a small class does without its import time
     from concurrent.futures import ProcessPoolExecutor
 
