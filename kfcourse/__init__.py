@@ -6,8 +6,7 @@ matplotlib and the widget libraries load only when a function that needs them ru
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from kfcourse.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -32,9 +31,4 @@ _LAZY = {
 
 __all__ = ["__version__", *_LAZY]
 
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kfcourse' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+__getattr__ = lazy_names(__name__, _LAZY)

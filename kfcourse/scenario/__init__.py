@@ -7,30 +7,31 @@ JavaScript player reads, and ``make_vectors`` the test vectors that keep the two
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kfcourse.lazy import lazy_names
 
 # Each name and the module that holds it; a module is imported when one of its names is first
 # used (PEP 562), so `kfcourse.scenario.engine` alone, as the command line needs it, stays light.
 _WHERE = {
-    "compile_scenario": "compiled",
-    "Diagnostic": "diagnostics",
-    "Session": "engine",
-    "SessionError": "engine",
-    "resolve": "library",
-    "shipped_paths": "library",
-    "RULES": "lint",
-    "CheckedFile": "lint",
-    "check_file": "lint",
-    "lint_file": "lint",
-    "lint_scenario": "lint",
-    "lint_text": "lint",
-    "LoadResult": "loader",
-    "load_file": "loader",
-    "load_text": "loader",
-    "Scenario": "model",
-    "make_vectors": "vectors",
-    "random_session": "vectors",
+    "compile_scenario": "kfcourse.scenario.compiled",
+    "Diagnostic": "kfcourse.scenario.diagnostics",
+    "Session": "kfcourse.scenario.engine",
+    "SessionError": "kfcourse.scenario.engine",
+    "resolve": "kfcourse.scenario.library",
+    "shipped_paths": "kfcourse.scenario.library",
+    "RULES": "kfcourse.scenario.lint",
+    "CheckedFile": "kfcourse.scenario.lint",
+    "check_file": "kfcourse.scenario.lint",
+    "lint_file": "kfcourse.scenario.lint",
+    "lint_scenario": "kfcourse.scenario.lint",
+    "lint_text": "kfcourse.scenario.lint",
+    "LoadResult": "kfcourse.scenario.loader",
+    "load_file": "kfcourse.scenario.loader",
+    "load_text": "kfcourse.scenario.loader",
+    "Scenario": "kfcourse.scenario.model",
+    "make_vectors": "kfcourse.scenario.vectors",
+    "random_session": "kfcourse.scenario.vectors",
 }
 __all__ = [
     "RULES",
@@ -71,9 +72,4 @@ if TYPE_CHECKING:
     from kfcourse.scenario.vectors import make_vectors, random_session
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE)

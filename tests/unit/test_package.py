@@ -33,6 +33,22 @@ def test_lazy_attribute_and_unknown_name() -> None:
         _ = kfcourse.nope
 
 
+def test_scenario_names_load_on_first_use() -> None:
+    """The command line builds its parser with the engine alone: no YAML loader, no linter."""
+    code = (
+        "import json, sys; from kfcourse.cli.main import build_parser; build_parser(); "
+        "print(json.dumps([m for m in ('yaml', 'kfcourse.scenario.lint') if m in sys.modules]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+    import kfcourse.scenario as scenario
+    from kfcourse.scenario.engine import Session
+
+    assert scenario.Session is Session
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = scenario.nope
+
+
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"kfcourse {kfcourse.__version__}"
