@@ -168,7 +168,10 @@ def test_phone_sidebars_open_and_close_by_keyboard(
     )
     page.keyboard.press("Escape")
     assert not dialog_open(page, dialog)
-    assert page.evaluate("s => document.activeElement === document.querySelector(s)", toggle)
+    # the dialog's close event, which puts focus back on the button, is a task queued after Escape
+    page.wait_for_function(
+        "s => document.activeElement === document.querySelector(s)", arg=toggle, timeout=5_000
+    )
     page.keyboard.press("Space")
     assert dialog_open(page, dialog)
     page.keyboard.press("Enter")  # on the close button, which has focus
