@@ -115,9 +115,13 @@ class ClassReport:
 
 
 def _number(value: Any) -> float | None:
+    """The value as a float; None when it is not a number, or an integer past any float."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:
+        return None
 
 
 def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
@@ -286,8 +290,8 @@ class ClassTally:
         finished: Counter[Group] = Counter()
         unfinished: Counter[Group] = Counter()
         endings: Counter[tuple[Any, ...]] = Counter()
-        taken: dict[Group, Counter[tuple[Any, ...]]] = {}  # decisions by group
-        takers: dict[Group, Counter[tuple[Any, ...]]] = {}  # learners who took each
+        taken_steps: dict[Group, list[tuple[Any, ...]]] = {}  # every decision taken, by group
+        learners_steps: dict[Group, list[tuple[Any, ...]]] = {}  # each learner's, once each
         finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}  # runs by end measures
         latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
         rated: dict[tuple[str, str, str, str], tuple[str, float]] = {}
@@ -313,11 +317,10 @@ class ClassTally:
                                 latest[key] = (order, ending, ends)
                     else:
                         unfinished[group] += 1
-                    counted = taken.get(group)
-                    if counted is None:
-                        counted = taken[group] = Counter()
-                        takers[group] = Counter()
-                    counted.update(steps)
+                    every = taken_steps.get(group)
+                    if every is None:
+                        every = taken_steps[group] = []
+                    every.extend(steps)  # counted once at the end, in C
                     seen = groups.get(group)
                     if seen is None:
                         groups[group] = set(steps)
@@ -340,8 +343,10 @@ class ClassTally:
                     models.add(record[1])
             run_learners.update(groups.keys())
             for group, seen in groups.items():
-                takers[group].update(seen)
+                learners_steps.setdefault(group, []).extend(seen)
             writers.update(models)
+        taken = {group: Counter(every) for group, every in taken_steps.items()}
+        takers = {group: Counter(every) for group, every in learners_steps.items()}
 
         plain: dict[str, Table] = {}
         plain["runs"] = Table(COLUMNS["runs"], [

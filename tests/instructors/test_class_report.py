@@ -131,6 +131,26 @@ def test_bad_files_are_listed_and_left_out(exports, tmp_path, capsys, monkeypatc
     assert "4 learners" in html and html.count("not of type") == 2
 
 
+def test_numbers_past_any_float_do_not_stop_the_report(exports, tmp_path, capsys):
+    """JSON numbers have no limit: a measure of 10**400 (json reads an int no float holds;
+    orjson refuses it, so the file takes the slow path) or of 10**30 (orjson reads a float) is
+    not a number the report can average, and the rest of the class is still reported."""
+    real = json.loads(exports[0].read_text(encoding="utf-8"))
+    done = [e for e in real["entries"] if e["kind"] == "roleplay" and e.get("completed")]
+    for number, run in enumerate(done[:2]):
+        run["measures_end"][next(iter(run["measures_end"]))] = f"HUGE{number}"
+    text = json.dumps(real).replace('"HUGE0"', "1" + "0" * 400).replace('"HUGE1"', "1" + "0" * 30)
+    (tmp_path / "huge.json").write_text(text, encoding="utf-8")
+    output = tmp_path / "report.html"
+    # after the class: the later copy of an entry is the one counted
+    assert main(["class-report", *map(str, exports), str(tmp_path / "huge.json"), "-o",
+                 str(output)]) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "left out" not in err
+    html = output.read_text(encoding="utf-8")
+    assert "4 learners" in html
+
+
 def test_nothing_readable_means_exit_1_and_no_output(tmp_path, capsys):
     output = tmp_path / "report.html"
     output.write_text("the previous report", encoding="utf-8")
