@@ -114,14 +114,15 @@ class ClassReport:
         return {name: table.frame() for name, table in self.plain.items()}
 
 
+LARGEST = 2**53  # the largest integer a browser's journal holds exactly
+
+
 def _number(value: Any) -> float | None:
-    """The value as a float; None when it is not a number, or an integer past any float."""
+    """The value as a float, for sums and means; None when it is not a number or is past
+    +-LARGEST (a JSON number has no limit, and a few runs at 1e308 add up to infinity)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    try:
-        return float(value)
-    except OverflowError:
-        return None
+    return float(value) if -LARGEST <= value <= LARGEST else None
 
 
 def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:

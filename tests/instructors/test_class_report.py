@@ -133,13 +133,15 @@ def test_bad_files_are_listed_and_left_out(exports, tmp_path, capsys, monkeypatc
 
 def test_numbers_past_any_float_do_not_stop_the_report(exports, tmp_path, capsys):
     """JSON numbers have no limit: a measure of 10**400 (json reads an int no float holds;
-    orjson refuses it, so the file takes the slow path) or of 10**30 (orjson reads a float) is
-    not a number the report can average, and the rest of the class is still reported."""
+    orjson refuses it, so the file takes the slow path), of 10**30 (orjson reads a float) or
+    of 1e308 in several runs (their sum is infinite) is not a number the report can average,
+    and the rest of the class is still reported."""
     real = json.loads(exports[0].read_text(encoding="utf-8"))
     done = [e for e in real["entries"] if e["kind"] == "roleplay" and e.get("completed")]
-    for number, run in enumerate(done[:2]):
-        run["measures_end"][next(iter(run["measures_end"]))] = f"HUGE{number}"
+    for number, run in enumerate(done):
+        run["measures_end"][next(iter(run["measures_end"]))] = f"HUGE{min(number, 2)}"
     text = json.dumps(real).replace('"HUGE0"', "1" + "0" * 400).replace('"HUGE1"', "1" + "0" * 30)
+    text = text.replace('"HUGE2"', "1e308")
     (tmp_path / "huge.json").write_text(text, encoding="utf-8")
     output = tmp_path / "report.html"
     # after the class: the later copy of an entry is the one counted
