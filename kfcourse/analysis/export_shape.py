@@ -358,44 +358,8 @@ def _stamp_ok(value: Any) -> bool:
     return type(value) is str and _pattern("timestamp").search(value) is not None
 
 
-# Steps that passed, by their whole content: a class repeats the same decisions at the same
-# measures again and again (400 learners' runs: 21,000 steps, 4,300 different), so a step seen
-# before is looked up, not walked. The key holds every value of the step and the type of each
-# measure (True equals 1 but is not a number); a step with other fields is always walked.
-_GOOD_STEPS: set[tuple[Any, ...]] = set()
-_GOOD_STEPS_MAX = 200_000  # keys kept at most (tens of MB); the set starts again when full
-
-
-def _step_key(step: dict[str, Any]) -> tuple[Any, ...] | None:
-    picks, ruled, measures = step["picks"], step["ruled"], step["measures"]
-    if type(picks) is not dict or type(ruled) is not list or type(measures) is not dict:
-        return None
-    return (step["point"], step["choice"], step["actor"], step["kind"], tuple(picks.items()),
-            tuple(ruled), tuple(measures.items()), tuple(map(type, measures.values())))  # fmt: skip
-
-
 def _trace_ok(value: Any) -> bool:
-    if type(value) is not list:
-        return False
-    good = _GOOD_STEPS
-    for step in value:
-        if type(step) is not dict or step.keys() != _STEP:
-            if not _step_ok(step):
-                return False
-            continue
-        key = _step_key(step)
-        try:
-            if key is not None and key in good:
-                continue
-        except TypeError:  # a value that cannot be hashed (a list or an object) is never good
-            return False
-        if not _step_ok(step):
-            return False
-        if key is not None:
-            if len(good) >= _GOOD_STEPS_MAX:
-                good.clear()
-            good.add(key)
-    return True
+    return type(value) is list and all(map(_step_ok, value))
 
 
 def _scale_ok(scale: Any) -> bool:

@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kfcourse.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from kfcourse.scenario.engine import MODES, Session, SessionError
 from kfcourse.scenario.library import resolve, shipped_ids, shipped_paths
+from kfcourse.scenario.modes import MODES
 
 if TYPE_CHECKING:
     from kfcourse.scenario.diagnostics import Diagnostic
+    from kfcourse.scenario.engine import Session
     from kfcourse.scenario.model import Scenario
-# The linter and the starter are imported by the commands that use them: every other command
-# (a class report over a thousand files takes less than a second) would wait for them.
+# The engine, the linter and the starter are imported by the commands that use them: every
+# other command (a class report over a thousand files takes less than a second) would wait.
 
 
 def register(subparsers: Any) -> None:
@@ -229,6 +230,7 @@ def _transcript(session: Session) -> str:
 
 
 def run_play(args: argparse.Namespace) -> int:
+    from kfcourse.scenario.engine import Session, SessionError
     from kfcourse.scenario.lint import check_file
 
     path = resolve(args.scenario)

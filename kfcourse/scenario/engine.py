@@ -44,8 +44,8 @@ from kfcourse.scenario.model import (
     Scenario,
     holds,
 )
+from kfcourse.scenario.modes import MODES
 
-MODES = ("doctor", "patient", "pair")
 SAVE_FORMAT = "kfcourse-session"
 SAVE_VERSION = 1
 RULE_MOVES_LIMIT = 1000  # moves the rules may make in a row before play is refused as a loop
