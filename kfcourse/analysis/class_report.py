@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress
+from operator import itemgetter, not_
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from kfcourse.journal.runs import decided_by
@@ -197,25 +199,26 @@ class ClassTally:
         except TypeError:  # not hashable (only in exports that were not checked)
             return value
 
-    def _step(self, step: Mapping[str, Any]) -> tuple[Any, ...]:
-        """A decision as the choices table counts it: point, choice, who decided."""
+    def _step(self, group: tuple[Any, Any], step: Mapping[str, Any]) -> tuple[Any, ...]:
+        """A decision as the choices table counts it: scenario, side, point, choice, who
+        decided (one shared tuple for each, so that a class's decisions are counted in C)."""
         get = step.get
         choice, actor, ruled = get("choice"), get("actor"), get("ruled")
         # all that decided_by reads of the step, to look up a decision seen before
-        key = (get("point"), choice, actor,
+        key = (group, get("point"), choice, actor,
                (bool(ruled), actor in ruled) if type(ruled) is list else None)  # fmt: skip
         try:
             return self._steps[key]
         except KeyError:
-            made = self._steps[key] = self._decision(step)
+            made = self._steps[key] = self._decision(group, step)
             return made
         except TypeError:  # not hashable (only in exports that were not checked)
-            return self._decision(step)
+            return self._decision(group, step)
 
     @staticmethod
-    def _decision(step: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _decision(group: tuple[Any, Any], step: Mapping[str, Any]) -> tuple[Any, ...]:
         who = decided_by(step)
-        return (step.get("point"), step.get("choice") or IMPASSE,
+        return (*group, step.get("point"), step.get("choice") or IMPASSE,
                 BY_WHOM.get(who) or f"the learner ({who})")  # fmt: skip
 
     def _compact(self, entry: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -229,10 +232,10 @@ class ClassTally:
             if not _is_mapping(end) and trace:
                 end = trace[-1].get("measures")
             ends = share(tuple(end.items())) if _is_mapping(end) else ()
-            step = self._step
-            return ("roleplay", share((get("scenario_id"), get("side"))),
-                    get("completed") is True, share(get("ending")), share(get("created")),
-                    get("id"), ends, tuple([step(s) for s in trace]))  # fmt: skip
+            step, group = self._step, share((get("scenario_id"), get("side")))
+            return ("roleplay", group, get("completed") is True, share(get("ending")),
+                    share(get("created")), get("id"), ends,
+                    tuple([step(group, s) for s in trace]))  # fmt: skip
         if kind == "self_rating":
             moment = get("moment")
             if moment not in ("before", "after"):
@@ -286,68 +289,65 @@ class ClassTally:
 
     def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
         """The report on everything added so far."""
+        # Counted in C where it can be (Counter over maps of the records); what needs the
+        # learner is worked out once for each learner, not for each entry.
         Group = tuple[Any, Any]  # (scenario, side)
-        run_learners: Counter[Group] = Counter()
-        finished: Counter[Group] = Counter()
-        unfinished: Counter[Group] = Counter()
-        endings: Counter[tuple[Any, ...]] = Counter()
-        taken_steps: dict[Group, list[tuple[Any, ...]]] = {}  # every decision taken, by group
-        learners_steps: dict[Group, list[tuple[Any, ...]]] = {}  # each learner's, once each
-        finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}  # runs by end measures
+        kinds: Counter[Any] = Counter()
+        runs: list[tuple[Any, ...]] = []
+        run_learners: Counter[Group] = Counter()  # learners with a run of each scenario and side
+        takers: Counter[tuple[Any, ...]] = Counter()  # learners who took each decision
         latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
-        rated: dict[tuple[str, str, str, str], tuple[str, float]] = {}
+        rated: dict[tuple[str, Any, Any], dict[Any, float]] = {}  # learner, instrument, moment
         words: dict[Any, list[Any]] = {}
         writers: Counter[Any] = Counter()
-        kinds: Counter[Any] = Counter()
+        first, roleplay = itemgetter(0), "roleplay"
         for learner, entries in self._held.items():
-            groups: dict[Group, set[tuple[Any, ...]]] = {}  # this learner's decisions
+            mine = entries.values()
+            kinds.update(map(first, mine))
+            played = [record for record in mine if record[0] == roleplay]
+            if played:
+                runs.extend(played)
+                run_learners.update({record[1] for record in played})
+                takers.update(set(chain.from_iterable(map(itemgetter(7), played))))
+                for _, (scenario, side), done, ending, created, ident, ends, _ in played:
+                    if done and side in ("doctor", "patient") and scenario is not None:
+                        key = (learner, scenario, side)
+                        order = (created or "", ident or "")
+                        if key not in latest or latest[key][0] <= order:
+                            latest[key] = (order, ending, ends)
+            if len(played) == len(entries):
+                continue
+            ratings: list[tuple[Any, ...]] = []
             models: set[Any] = set()
-            for record in entries.values():
+            for record in mine:
                 kind = record[0]
-                kinds[kind] += 1
-                if kind == "roleplay":
-                    _, group, done, ending, created, ident, ends, steps = record
-                    if done:
-                        finished[group] += 1
-                        endings[(*group, ending)] += 1
-                        scenario, side = group
-                        if side in ("doctor", "patient") and scenario is not None:
-                            key = (learner, scenario, side)
-                            order = (created or "", ident or "")
-                            if key not in latest or latest[key][0] <= order:
-                                latest[key] = (order, ending, ends)
-                    else:
-                        unfinished[group] += 1
-                    every = taken_steps.get(group)
-                    if every is None:
-                        every = taken_steps[group] = []
-                    every.extend(steps)  # counted once at the end, in C
-                    seen = groups.get(group)
-                    if seen is None:
-                        groups[group] = set(steps)
-                    else:
-                        seen.update(steps)
-                    if ends:
-                        state = (group, FINISHED if done else UNFINISHED)
-                        ran = finals.get(state)
-                        if ran is None:
-                            ran = finals[state] = Counter()
-                        ran[ends] += 1
-                elif kind == "self_rating" and len(record) > 1:
-                    _, moment, instrument, when, items = record
-                    for item, value in items:
-                        key4 = (learner, instrument, item, moment)
-                        if key4 not in rated or rated[key4][0] <= when:
-                            rated[key4] = (when, value)
+                if kind == "self_rating" and len(record) > 1:
+                    ratings.append(record)
                 elif kind == "reflection" and len(record) > 1:
                     words.setdefault(record[1], []).append(record[2])
                     models.add(record[1])
-            run_learners.update(groups.keys())
-            for group, seen in groups.items():
-                learners_steps.setdefault(group, []).extend(seen)
             writers.update(models)
-        taken = {group: Counter(every) for group, every in taken_steps.items()}
-        takers = {group: Counter(every) for group, every in learners_steps.items()}
+            # the latest rating of each item, at each moment (a later entry wins a tie)
+            for _, moment, instrument, _, items in sorted(ratings, key=itemgetter(3)):
+                rated.setdefault((learner, instrument, moment), {}).update(items)
+
+        groups = list(map(itemgetter(1), runs))
+        done = list(map(itemgetter(2), runs))
+        finished = Counter(compress(groups, done))
+        unfinished = Counter(compress(groups, map(not_, done)))
+        endings: Counter[tuple[Any, ...]] = Counter()
+        reached = compress(zip(groups, map(itemgetter(3), runs), strict=True), done)
+        for (group, ending), n in Counter(reached).items():
+            endings[(*group, ending)] = n
+        taken = Counter(chain.from_iterable(map(itemgetter(7), runs)))
+        # runs by their end measures, for each scenario, side and state
+        finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}
+        for (group, state, ends), n in Counter(
+            (group, FINISHED if ok else UNFINISHED, ends)
+            for group, ok, ends in zip(groups, done, map(itemgetter(6), runs), strict=True)
+            if ends
+        ).items():
+            finals.setdefault((group, state), Counter())[ends] = n
 
         plain: dict[str, Table] = {}
         plain["runs"] = Table(COLUMNS["runs"], [
@@ -355,17 +355,15 @@ class ClassTally:
             for group in _sorted(run_learners)
         ])  # fmt: skip
         totals: Counter[Group] = Counter()
-        for (scenario, side, _), runs in endings.items():
-            totals[(scenario, side)] += runs
+        for (scenario, side, _), count in endings.items():
+            totals[(scenario, side)] += count
         ending_rows = [
             (*k, endings[k], round(100 * endings[k] / totals[k[:2]])) for k in _sorted(endings)
         ]
         ending_rows.sort(key=lambda row: (_order(row[:2]), -row[3]))  # stable: endings in order
         plain["endings"] = Table(COLUMNS["endings"], ending_rows)
-        choices = {(*group, *step): (n, takers[group][step])
-                   for group, counted in taken.items() for step, n in counted.items()}  # fmt: skip
         plain["choices"] = Table(COLUMNS["choices"], [
-            (*k, *choices[k]) for k in _sorted(choices)
+            (*decision, taken[decision], takers[decision]) for decision in _sorted(taken)
         ])  # fmt: skip
         plain["final-measures"] = Table(COLUMNS["final-measures"], _final_rows(finals))
         plain["both-sides"] = Table(COLUMNS["both-sides"], self._both_sides(latest))
@@ -419,18 +417,23 @@ class ClassTally:
         return rows
 
     @staticmethod
-    def _ratings(rated: dict[tuple[str, str, str, str], tuple[str, float]]) -> list[tuple]:
+    def _ratings(rated: dict[tuple[str, Any, Any], dict[Any, float]]) -> list[tuple]:
         """The latest before and after rating of each item by each learner, averaged over
-        learners who gave both."""
-        pairs: dict[tuple[str, str], list[tuple[float, float]]] = {}
-        for (learner, instrument, item, moment), (_, before) in rated.items():
-            after = rated.get((learner, instrument, item, "after"))
-            if moment == "before" and after is not None:
-                pairs.setdefault((instrument, item), []).append((before, after[1]))
+        learners who gave both (`rated`: each learner's latest ratings by instrument and
+        moment)."""
+        pairs: dict[tuple[Any, Any], list[tuple[float, float]]] = {}
+        for (learner, instrument, moment), before in rated.items():
+            after = rated.get((learner, instrument, "after"))
+            if moment != "before" or after is None:
+                continue
+            for item, value in before.items():
+                later = after.get(item)
+                if later is not None:
+                    pairs.setdefault((instrument, item), []).append((value, later))
         rows = []
         for (instrument, item), values in sorted(pairs.items()):
-            mean_before = sum(b for b, _ in values) / len(values)
-            mean_after = sum(a for _, a in values) / len(values)
+            mean_before = math.fsum(map(itemgetter(0), values)) / len(values)
+            mean_after = math.fsum(map(itemgetter(1), values)) / len(values)
             rows.append((instrument, item, len(values), round(mean_before, 2),
                          round(mean_after, 2), round(mean_after - mean_before, 2)))  # fmt: skip
         return rows
