@@ -269,37 +269,21 @@ class ClassTally:
         for entry in export["entries"]:
             mine[str(entry["id"])] = compact(entry)
 
-    def __getstate__(self) -> dict[str, Any]:
-        # what a worker process sends back: the tally, not its lookup tables
-        return {**self.__dict__, "_shared": {}, "_steps": {}}
-
-    def merge(self, later: ClassTally) -> None:
-        """Fold in a tally of files that come after this one's (the later copy of an entry
-        wins, in the place of the first), as if its exports had been added here one by one."""
-        self.exports += later.exports
-        self.default_salt_exports += later.default_salt_exports
-        self._free_text |= later._free_text
-        held = self._held
-        for pseudonym, entries in later._held.items():
-            mine = held.get(pseudonym)
-            if mine is None:
-                held[pseudonym] = entries
-            else:
-                mine.update(entries)
-
     def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
         """The report on everything added so far."""
+        return self.counts().report(refused)
+
+    def counts(self) -> ClassCounts:
+        """What the report's tables count, over everything added so far."""
         # Counted in C where it can be (Counter over maps of the records); what needs the
         # learner is worked out once for each learner, not for each entry.
-        Group = tuple[Any, Any]  # (scenario, side)
-        kinds: Counter[Any] = Counter()
+        out = ClassCounts()
+        out.learners = set(self._held)
+        out.exports, out.default_salt_exports = self.exports, self.default_salt_exports
+        out.free_text = set(self._free_text)
+        kinds, run_learners, takers = out.kinds, out.run_learners, out.takers
+        latest, rated, words, writers = out.latest, out.rated, out.words, out.writers
         runs: list[tuple[Any, ...]] = []
-        run_learners: Counter[Group] = Counter()  # learners with a run of each scenario and side
-        takers: Counter[tuple[Any, ...]] = Counter()  # learners who took each decision
-        latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
-        rated: dict[tuple[str, Any, Any], dict[Any, float]] = {}  # learner, instrument, moment
-        words: dict[Any, list[Any]] = {}
-        writers: Counter[Any] = Counter()
         first, roleplay = itemgetter(0), "roleplay"
         for learner, entries in self._held.items():
             mine = entries.values()
@@ -333,22 +317,74 @@ class ClassTally:
 
         groups = list(map(itemgetter(1), runs))
         done = list(map(itemgetter(2), runs))
-        finished = Counter(compress(groups, done))
-        unfinished = Counter(compress(groups, map(not_, done)))
-        endings: Counter[tuple[Any, ...]] = Counter()
+        out.finished.update(compress(groups, done))
+        out.unfinished.update(compress(groups, map(not_, done)))
         reached = compress(zip(groups, map(itemgetter(3), runs), strict=True), done)
         for (group, ending), n in Counter(reached).items():
-            endings[(*group, ending)] = n
-        taken = Counter(chain.from_iterable(map(itemgetter(7), runs)))
-        # runs by their end measures, for each scenario, side and state
-        finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}
+            out.endings[(*group, ending)] = n
+        out.taken.update(chain.from_iterable(map(itemgetter(7), runs)))
         for (group, state, ends), n in Counter(
             (group, FINISHED if ok else UNFINISHED, ends)
             for group, ok, ends in zip(groups, done, map(itemgetter(6), runs), strict=True)
             if ends
         ).items():
-            finals.setdefault((group, state), Counter())[ends] = n
+            out.finals.setdefault((group, state), Counter())[ends] = n
+        return out
 
+
+Group = tuple[Any, Any]  # (scenario, side)
+
+
+class ClassCounts:
+    """What the report's tables count, over a set of learners. Counts over two sets of learners
+    that share no one add up (`merge`), so that worker processes can each count a part of the
+    class."""
+
+    def __init__(self) -> None:
+        self.learners: set[str] = set()
+        self.exports = 0
+        self.default_salt_exports = 0
+        self.free_text: set[str] = set()  # learners who included their written words
+        self.kinds: Counter[Any] = Counter()  # entries of each kind
+        self.run_learners: Counter[Group] = Counter()  # learners with a run of each group
+        self.finished: Counter[Group] = Counter()
+        self.unfinished: Counter[Group] = Counter()
+        self.endings: Counter[tuple[Any, ...]] = Counter()  # finished runs by group and ending
+        self.taken: Counter[tuple[Any, ...]] = Counter()  # each decision, as often as taken
+        self.takers: Counter[tuple[Any, ...]] = Counter()  # learners who took each decision
+        # runs by their end measures, for each scenario, side and state
+        self.finals: dict[tuple[Group, str], Counter[tuple[Any, ...]]] = {}
+        # each learner's latest finished run on each side of each scenario
+        self.latest: dict[tuple[str, Any, Any], tuple[Any, ...]] = {}
+        # each learner's latest rating of each item, by check and moment
+        self.rated: dict[tuple[str, Any, Any], dict[Any, float]] = {}
+        self.words: dict[Any, list[Any]] = {}  # reflection lengths by model
+        self.writers: Counter[Any] = Counter()  # learners who wrote a reflection of each model
+
+    def merge(self, other: ClassCounts) -> None:
+        """Add the counts over other learners (ValueError if a learner is in both)."""
+        if not self.learners.isdisjoint(other.learners):
+            raise ValueError("the counts share a learner: count the class in one go")
+        self.learners |= other.learners
+        self.exports += other.exports
+        self.default_salt_exports += other.default_salt_exports
+        self.free_text |= other.free_text
+        for name in ("kinds", "run_learners", "finished", "unfinished", "endings", "taken",
+                     "takers", "writers"):  # fmt: skip
+            getattr(self, name).update(getattr(other, name))
+        for state, ran in other.finals.items():
+            self.finals.setdefault(state, Counter()).update(ran)
+        self.latest.update(other.latest)  # keyed by learner: nothing is replaced
+        self.rated.update(other.rated)
+        for model, lengths in other.words.items():
+            self.words.setdefault(model, []).extend(lengths)
+
+    def report(self, refused: Sequence[tuple[str, str]] = ()) -> ClassReport:
+        """The report's tables from these counts."""
+        finished, unfinished, endings = self.finished, self.unfinished, self.endings
+        run_learners, taken, takers = self.run_learners, self.taken, self.takers
+        finals, latest, rated = self.finals, self.latest, self.rated
+        words, writers, kinds = self.words, self.writers, self.kinds
         plain: dict[str, Table] = {}
         plain["runs"] = Table(COLUMNS["runs"], [
             (*group, run_learners[group], finished[group], unfinished[group])
@@ -375,7 +411,7 @@ class ClassTally:
         ])  # fmt: skip
         pairs = {row[0] for row in plain["both-sides"].rows}
         plain["participation"] = Table(COLUMNS["participation"], [
-            ("Learners (pseudonyms)", len(self._held)),
+            ("Learners (pseudonyms)", len(self.learners)),
             ("Class exports read", self.exports),
             ("Files left out", len(refused)),
             ("Role-play runs finished", sum(finished.values())),
@@ -384,7 +420,7 @@ class ClassTally:
             ("Reflections", kinds["reflection"]),
             ("Self-ratings", kinds["self_rating"]),
             ("Exercise answers", kinds["exercise_answer"]),
-            ("Learners who included their written words", len(self._free_text)),
+            ("Learners who included their written words", len(self.free_text)),
             ("Exports made with the course's default salt", self.default_salt_exports),
         ])  # fmt: skip
         plain["files-left-out"] = Table(COLUMNS["files-left-out"], list(refused))
@@ -392,8 +428,8 @@ class ClassTally:
                  "ratings", "reflections", "files-left-out")  # fmt: skip
         return ClassReport(
             {name: plain[name] for name in in_order},
-            learners=len(self._held),
-            free_text_learners=len(self._free_text),
+            learners=len(self.learners),
+            free_text_learners=len(self.free_text),
             default_salt_exports=self.default_salt_exports,
             refused=list(refused),
         )

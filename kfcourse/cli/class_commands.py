@@ -69,7 +69,7 @@ class _Progress:
 
 def run_class_report(args: argparse.Namespace) -> int:
     from kfcourse.analysis.class_exports import input_files
-    from kfcourse.analysis.class_reading import tally_files
+    from kfcourse.analysis.class_reading import count_files
     from kfcourse.analysis.report_files import write_report
 
     if args.output.is_dir():
@@ -79,23 +79,23 @@ def run_class_report(args: argparse.Namespace) -> int:
     paths = list(input_files(args.inputs))
     progress = _Progress(len(paths))
     try:  # one export at a time in each process: a large class is never held in memory
-        tally, refused = tally_files(paths, on_files=progress.advance if progress.bar else None)
+        counts, refused = count_files(paths, on_files=progress.advance if progress.bar else None)
     finally:
         progress.close()
     for name, reason in refused:  # a file name or a reason may hold control characters
         print(f"kfcourse class-report: left out {terminal_text(name)}: {terminal_text(reason)}",
               file=sys.stderr)  # fmt: skip
-    if not tally.exports:
+    if not counts.exports:
         found = "no files were found" if not paths else "none of them could be read"
         return _fail(f"no class exports to report on ({found}); nothing was written")
-    report = tally.report(refused)
+    report = counts.report(refused)
     try:
         written = write_report(report, args.output, args.csv)
     except OSError as exc:
         where = exc.filename or args.output
         return _fail(f"cannot write {where} ({exc.strerror or exc}); nothing was written")
     print(
-        f"Wrote the class report on {report.learners} learner(s) from {tally.exports} "
+        f"Wrote the class report on {report.learners} learner(s) from {counts.exports} "
         f"export(s) to {args.output}"
         + (f" and {len(written) - 1} CSV table(s) to {args.csv}" if args.csv else "")
         + (f"; {len(refused)} file(s) left out" if refused else ""),
