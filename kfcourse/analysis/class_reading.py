@@ -11,6 +11,7 @@ is read in this process alone: workers would cost more than they save.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,9 +40,17 @@ def _count_run(
 ) -> tuple[ClassCounts, Refused]:
     """One run of files, read and counted in one process; the files left out, with reasons."""
     tally, refused = ClassTally(), Refused()
-    for export in each_class_export(paths, refused, on_file=on_file):
-        tally.add(export)
-    return tally.counts(), refused
+    # Exports and counts are trees of dicts, lists and tuples, with no cycles for Python's
+    # cycle collector to find; its passes over the growing tally cost a tenth of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for export in each_class_export(paths, refused, on_file=on_file):
+            tally.add(export)
+        return tally.counts(), refused
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _runs(paths: Sequence[Path], size: int) -> Iterator[Sequence[Path]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -73,3 +74,4 @@ def test_progress_counts_every_file_once(tmp_path: Path) -> None:
         done: list[int] = []
         count_files(paths, on_files=done.append, **how)
         assert sum(done) == len(paths), how
+        assert gc.isenabled()  # the cycle collector, off while counting, is on again
