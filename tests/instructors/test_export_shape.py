@@ -105,6 +105,20 @@ def _at(data, path):
     return data
 
 
+def test_every_field_of_a_run_is_checked_on_the_quick_path():
+    """A run with the usual fields takes a path of its own in `fits`: each field given each
+    kind of wrong value is refused exactly when the schema refuses it."""
+    run_at = next(i for i, e in enumerate(REAL[0]["entries"]) if e["kind"] == "roleplay")
+    wrong = [None, True, 7, 1.5, "", "x" * 201, "doctor", [], ["a"], {}, {"a": [[[]]]},
+             json.loads("[" * 70 + "]" * 70)]  # fmt: skip
+    for field in REAL[0]["entries"][run_at]:
+        for value in wrong:
+            data = copy.deepcopy(REAL[0])
+            data["entries"][run_at][field] = value
+            expected = not too_deep(data) and shape_problems(data) == []
+            assert fits(data) == expected, (field, value)
+
+
 def test_files_the_quick_check_refuses_get_the_full_reason():
     good = json.dumps(REAL[0]).encode()
     for data in (b"\xef\xbb\xbf" + good, good + b"\n", good.replace(b"1", b"NaN", 1),
