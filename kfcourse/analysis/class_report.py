@@ -8,6 +8,8 @@ and unfinished runs are always kept apart.
 
 `ClassTally` takes one export at a time and keeps, of each entry, only what the tables count
 (strings shared between entries), so a report over a large class never holds the exports.
+`ClassTally.counts()` counts it up (`ClassCounts`); counts over learners that share no one add
+up, which is how worker processes share a large class (analysis.class_reading).
 """
 
 from __future__ import annotations
