@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # bench/ beside this script, as a namespace package
 
+# E402: these imports need the sys.path line above (bench/ is not an installed package)
 from bench.bench_readability import strip_inline  # noqa: E402  (one reading of MyST prose)
 from kfcourse.book import numbered_chapters  # noqa: E402
 

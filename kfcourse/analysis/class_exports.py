@@ -44,7 +44,7 @@ def _checked_quickly(data: bytes) -> dict[str, Any] | None:
     # bits, a lone surrogate, nesting past 1,024): those take the slow path, read by json.
     try:
         document = orjson.loads(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
-    except orjson.JSONDecodeError:  # not UTF-8, not JSON, NaN or Infinity, too deep, or above
+    except orjson.JSONDecodeError:  # not UTF-8, not JSON, NaN, Infinity, or one of those above
         return None
     if (
         type(document) is dict

@@ -85,9 +85,11 @@ def count_files(
         theirs = {i: pool.submit(_count_run, run) for i, run in enumerate(runs) if i % workers}
         for i, run in enumerate(runs):
             part, left_out = theirs[i].result() if i in theirs else _count_run(run)
-            shared = shared or not counts.learners.isdisjoint(part.learners)
             if not shared:
-                counts.merge(part)
+                try:
+                    counts.merge(part)
+                except ValueError:  # the runs share a learner
+                    shared = True
             refused.extend(left_out)
             if on_files is not None:
                 on_files(len(run))

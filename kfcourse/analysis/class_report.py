@@ -118,6 +118,7 @@ class ClassReport:
         return {name: table.frame() for name, table in self.plain.items()}
 
 
+Group = tuple[Any, Any]  # (scenario, side)
 LARGEST = 2**53  # the largest integer a browser's journal holds exactly
 
 
@@ -201,7 +202,7 @@ class ClassTally:
         except TypeError:  # not hashable (only in exports that were not checked)
             return value
 
-    def _step(self, group: tuple[Any, Any], step: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _step(self, group: Group, step: Mapping[str, Any]) -> tuple[Any, ...]:
         """A decision as the choices table counts it: scenario, side, point, choice, who
         decided (one shared tuple for each, so that a class's decisions are counted in C)."""
         get = step.get
@@ -218,7 +219,7 @@ class ClassTally:
             return self._decision(group, step)
 
     @staticmethod
-    def _decision(group: tuple[Any, Any], step: Mapping[str, Any]) -> tuple[Any, ...]:
+    def _decision(group: Group, step: Mapping[str, Any]) -> tuple[Any, ...]:
         who = decided_by(step)
         return (*group, step.get("point"), step.get("choice") or IMPASSE,
                 BY_WHOM.get(who) or f"the learner ({who})")  # fmt: skip
@@ -332,9 +333,6 @@ class ClassTally:
         ).items():
             out.finals.setdefault((group, state), Counter())[ends] = n
         return out
-
-
-Group = tuple[Any, Any]  # (scenario, side)
 
 
 class ClassCounts:

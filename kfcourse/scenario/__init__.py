@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kfcourse.lazy import lazy_names
 
 # Each name and the module that holds it; a module is imported when one of its names is first
-# used (PEP 562), so `kfcourse.scenario.engine` alone, as the command line needs it, stays light.
+# used (PEP 562), so importing one module of the package (as the command line does) stays light.
 _WHERE = {
     "compile_scenario": "kfcourse.scenario.compiled",
     "Diagnostic": "kfcourse.scenario.diagnostics",
